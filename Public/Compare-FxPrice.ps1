@@ -1,0 +1,43 @@
+# .ExternalHelp Fluxum.dll-Help.xml
+function Compare-FxPrice {
+    [CmdletBinding()]
+    [OutputType('Fluxum.PriceComparison')]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [string[]] $Symbol,
+
+        [Parameter(Position = 1)]
+        [Fluxum.Models.ExchangeId[]] $Exchange = @('Binance', 'Kraken')
+    )
+    process {
+        foreach ($name in $Symbol) {
+            $quotes = foreach ($venue in $Exchange) {
+                Get-FxTicker -Symbol $name -Exchange $venue -Type Book
+            }
+            $quotes = @($quotes | Where-Object { $null -ne $_ })
+            if ($quotes.Count -eq 0) { continue }
+            # A loop, not Sort-Object: the function runs where only engine cmdlets exist.
+            $bestBid = $quotes[0].BidPrice
+            $bestAsk = $quotes[0].AskPrice
+            foreach ($q in $quotes) {
+                if ($q.BidPrice -gt $bestBid) { $bestBid = $q.BidPrice }
+                if ($q.AskPrice -lt $bestAsk) { $bestAsk = $q.AskPrice }
+            }
+            foreach ($q in $quotes) {
+                [pscustomobject]@{
+                    PSTypeName      = 'Fluxum.PriceComparison'
+                    Exchange        = $q.Exchange
+                    Symbol          = $q.Symbol
+                    NativeSymbol    = $q.NativeSymbol
+                    BidPrice        = $q.BidPrice
+                    AskPrice        = $q.AskPrice
+                    Mid             = $q.Mid
+                    BidVsBestBps    = ConvertTo-FxBasisPoint -Value $q.BidPrice -Reference $bestBid
+                    AskVsBestBps    = ConvertTo-FxBasisPoint -Value $q.AskPrice -Reference $bestAsk
+                    IsBestBid       = $q.BidPrice -eq $bestBid
+                    IsBestAsk       = $q.AskPrice -eq $bestAsk
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Fluxum.Models;
+
+/// <summary>What an adapter can do; a cmdlet asked for anything else reports NotImplemented.</summary>
+[Flags]
+public enum ExchangeCapabilities
+{
+    None = 0,
+    ServerTime = 1 << 0,
+    Symbols = 1 << 1,
+    Depth = 1 << 2,
+    Ticker = 1 << 3,
+    PriceTicker = 1 << 4,
+    BookTicker = 1 << 5,
+    RecentTrades = 1 << 6,
+    TradeHistoryById = 1 << 7,
+    TradeHistoryByTime = 1 << 8,
+    AggregateTrades = 1 << 9,
+    Candles = 1 << 10,
+    CandleHistory = 1 << 11,
+}

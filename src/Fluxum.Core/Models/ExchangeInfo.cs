@@ -1,0 +1,17 @@
+namespace Fluxum.Models;
+
+/// <summary>One exchange as Get-FxExchange lists it.</summary>
+public sealed class ExchangeInfo
+{
+    public ExchangeId Exchange { get; init; }
+    public string Name { get; init; } = "";
+    public MarketType Market { get; init; }
+    public bool IsImplemented { get; init; }
+    public bool HasTestnet { get; init; }
+    public ExchangeCapabilities Capabilities { get; init; }
+    public string CandleIntervals { get; init; } = "";
+    public string RestUrl { get; init; } = "";
+    public string? TestnetRestUrl { get; init; }
+
+    public bool Supports(ExchangeCapabilities capability) => (Capabilities & capability) == capability;
+}

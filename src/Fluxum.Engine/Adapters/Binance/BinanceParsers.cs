@@ -1,0 +1,271 @@
+using System.Text.Json;
+using Fluxum.Engine.Json;
+using Fluxum.Models;
+using Fluxum.Symbols;
+
+namespace Fluxum.Engine.Adapters.Binance;
+
+/// <summary>Binance spot wire JSON to the model. Pure functions, tested against recorded responses.</summary>
+internal static class BinanceParsers
+{
+    public static DateTimeOffset ServerTime(JsonElement root) => root.UnixMilliseconds("serverTime");
+
+    /// <summary>The REQUEST_WEIGHT per minute limit from exchangeInfo's rateLimits, if listed.</summary>
+    public static int? RequestWeightPerMinute(JsonElement root)
+    {
+        if (root.Find("rateLimits") is not { ValueKind: JsonValueKind.Array } limits) return null;
+        foreach (var l in limits.EnumerateArray())
+        {
+            if (l.StringOrNull("rateLimitType") == "REQUEST_WEIGHT" && l.StringOrNull("interval") == "MINUTE")
+            {
+                var per = (int)(l.LongOrNull("intervalNum") ?? 1);
+                return (int)(l.Long("limit") / Math.Max(per, 1));
+            }
+        }
+
+        return null;
+    }
+
+    public static IReadOnlyList<SymbolInfo> Symbols(JsonElement root, ExchangeId exchange)
+    {
+        var list = new List<SymbolInfo>();
+        foreach (var s in root.Get("symbols").EnumerateArray()) list.Add(Symbol(s, exchange));
+        return list;
+    }
+
+    public static SymbolInfo Symbol(JsonElement s, ExchangeId exchange)
+    {
+        decimal? tick = null, minPrice = null, maxPrice = null, step = null, minQty = null, maxQty = null;
+        decimal? mStep = null, mMin = null, mMax = null, minNotional = null, maxNotional = null;
+        decimal? bidUp = null, bidDown = null, askUp = null, askDown = null;
+        int? avgMinutes = null;
+        bool notionalToMarket = false;
+        foreach (var f in s.Get("filters").EnumerateArray())
+        {
+            switch (f.StringOrNull("filterType"))
+            {
+                case "PRICE_FILTER":
+                    tick = Positive(f.DecimalOrNull("tickSize"));
+                    minPrice = Positive(f.DecimalOrNull("minPrice"));
+                    maxPrice = Positive(f.DecimalOrNull("maxPrice"));
+                    break;
+                case "LOT_SIZE":
+                    step = Positive(f.DecimalOrNull("stepSize"));
+                    minQty = Positive(f.DecimalOrNull("minQty"));
+                    maxQty = Positive(f.DecimalOrNull("maxQty"));
+                    break;
+                case "MARKET_LOT_SIZE":
+                    mStep = Positive(f.DecimalOrNull("stepSize"));
+                    mMin = Positive(f.DecimalOrNull("minQty"));
+                    mMax = Positive(f.DecimalOrNull("maxQty"));
+                    break;
+                case "MIN_NOTIONAL":
+                    minNotional = Positive(f.DecimalOrNull("minNotional"));
+                    notionalToMarket = f.Bool("applyToMarket");
+                    avgMinutes ??= f.IntOrNull("avgPriceMins");
+                    break;
+                case "NOTIONAL":
+                    minNotional = Positive(f.DecimalOrNull("minNotional"));
+                    maxNotional = Positive(f.DecimalOrNull("maxNotional"));
+                    notionalToMarket = f.Bool("applyMinToMarket");
+                    avgMinutes ??= f.IntOrNull("avgPriceMins");
+                    break;
+                case "PERCENT_PRICE":
+                    bidUp = askUp = f.DecimalOrNull("multiplierUp");
+                    bidDown = askDown = f.DecimalOrNull("multiplierDown");
+                    avgMinutes = f.IntOrNull("avgPriceMins") ?? avgMinutes;
+                    break;
+                case "PERCENT_PRICE_BY_SIDE":
+                    bidUp = f.DecimalOrNull("bidMultiplierUp");
+                    bidDown = f.DecimalOrNull("bidMultiplierDown");
+                    askUp = f.DecimalOrNull("askMultiplierUp");
+                    askDown = f.DecimalOrNull("askMultiplierDown");
+                    avgMinutes = f.IntOrNull("avgPriceMins") ?? avgMinutes;
+                    break;
+            }
+        }
+
+        var native = s.String("symbol");
+        var baseAsset = s.String("baseAsset");
+        var quoteAsset = s.String("quoteAsset");
+        var status = s.String("status");
+        var orderTypes = s.Find("orderTypes") is { ValueKind: JsonValueKind.Array } types
+            ? string.Join(",", types.EnumerateArray().Select(t => t.GetString()))
+            : "";
+        return new SymbolInfo
+        {
+            Exchange = exchange,
+            Symbol = AssetCodes.Unified(baseAsset, quoteAsset),
+            NativeSymbol = native,
+            BaseAsset = baseAsset,
+            QuoteAsset = quoteAsset,
+            Status = StatusOf(status),
+            NativeStatus = status,
+            TickSize = tick,
+            MinPrice = minPrice,
+            MaxPrice = maxPrice,
+            LotStep = step,
+            MinQuantity = minQty,
+            MaxQuantity = maxQty,
+            MarketLotStep = mStep,
+            MarketMinQuantity = mMin,
+            MarketMaxQuantity = mMax,
+            MinNotional = minNotional,
+            MaxNotional = maxNotional,
+            MinNotionalAppliesToMarket = notionalToMarket,
+            BidMultiplierUp = bidUp,
+            BidMultiplierDown = bidDown,
+            AskMultiplierUp = askUp,
+            AskMultiplierDown = askDown,
+            AveragePriceMinutes = avgMinutes,
+            PricePrecision = tick is { } t ? JsonRead.Precision(t) : (int)(s.LongOrNull("quotePrecision") ?? 8),
+            QuantityPrecision = step is { } st ? JsonRead.Precision(st) : (int)(s.LongOrNull("baseAssetPrecision") ?? 8),
+            BaseAssetPrecision = (int)(s.LongOrNull("baseAssetPrecision") ?? 8),
+            QuoteAssetPrecision = (int)(s.LongOrNull("quoteAssetPrecision") ?? s.LongOrNull("quotePrecision") ?? 8),
+            OrderTypes = orderTypes,
+            IsSpotTradingAllowed = s.Bool("isSpotTradingAllowed", fallback: true),
+            IcebergAllowed = s.Bool("icebergAllowed"),
+            OcoAllowed = s.Bool("ocoAllowed"),
+            QuoteOrderQuantityMarketAllowed = s.Bool("quoteOrderQtyMarketAllowed"),
+        };
+    }
+
+    public static SymbolStatus StatusOf(string status) => status switch
+    {
+        "TRADING" => SymbolStatus.Trading,
+        "HALT" or "BREAK" or "END_OF_DAY" => SymbolStatus.Halted,
+        "PRE_TRADING" or "AUCTION_MATCH" => SymbolStatus.PreTrading,
+        "POST_TRADING" => SymbolStatus.PostTrading,
+        _ => SymbolStatus.Unknown,
+    };
+
+    public static OrderBook Depth(JsonElement root, SymbolInfo symbol, DateTimeOffset receivedAt)
+    {
+        // Futures books carry their own event time ("E"/"T"); spot's carries none, so the receipt time stands in.
+        var time = root.Find("T") is { } t ? t.UnixMilliseconds() : root.Find("E") is { } e ? e.UnixMilliseconds() : receivedAt;
+        return new OrderBook(symbol.Exchange, symbol.Symbol, symbol.NativeSymbol, root.Long("lastUpdateId"), time,
+            Levels(root.Get("bids"), symbol, BookSide.Bid), Levels(root.Get("asks"), symbol, BookSide.Ask));
+    }
+
+    private static BookLevel[] Levels(JsonElement array, SymbolInfo symbol, BookSide side)
+    {
+        var levels = new BookLevel[array.GetArrayLength()];
+        int i = 0;
+        foreach (var level in array.EnumerateArray())
+        {
+            levels[i++] = new BookLevel(symbol.Exchange, symbol.Symbol, side, level[0].Decimal(), level[1].Decimal());
+        }
+
+        return levels;
+    }
+
+    public static Ticker Ticker(JsonElement t, SymbolInfo symbol) => new()
+    {
+        Exchange = symbol.Exchange,
+        Symbol = symbol.Symbol,
+        NativeSymbol = symbol.NativeSymbol,
+        LastPrice = t.Decimal("lastPrice"),
+        LastQuantity = t.DecimalOrNull("lastQty"),
+        BidPrice = t.DecimalOrNull("bidPrice"),
+        BidQuantity = t.DecimalOrNull("bidQty"),
+        AskPrice = t.DecimalOrNull("askPrice"),
+        AskQuantity = t.DecimalOrNull("askQty"),
+        OpenPrice = t.DecimalOrNull("openPrice"),
+        HighPrice = t.DecimalOrNull("highPrice"),
+        LowPrice = t.DecimalOrNull("lowPrice"),
+        PriceChange = t.DecimalOrNull("priceChange"),
+        PriceChangePercent = t.DecimalOrNull("priceChangePercent"),
+        WeightedAveragePrice = t.DecimalOrNull("weightedAvgPrice"),
+        Volume = t.DecimalOrNull("volume"),
+        QuoteVolume = t.DecimalOrNull("quoteVolume"),
+        TradeCount = t.LongOrNull("count"),
+        OpenTime = t.Find("openTime")?.UnixMilliseconds(),
+        CloseTime = t.Find("closeTime")?.UnixMilliseconds(),
+    };
+
+    public static PriceTicker PriceTicker(JsonElement t, SymbolInfo symbol) => new()
+    {
+        Exchange = symbol.Exchange,
+        Symbol = symbol.Symbol,
+        NativeSymbol = symbol.NativeSymbol,
+        Price = t.Decimal("price"),
+    };
+
+    public static BookTicker BookTicker(JsonElement t, SymbolInfo symbol) => new()
+    {
+        Exchange = symbol.Exchange,
+        Symbol = symbol.Symbol,
+        NativeSymbol = symbol.NativeSymbol,
+        BidPrice = t.Decimal("bidPrice"),
+        BidQuantity = t.Decimal("bidQty"),
+        AskPrice = t.Decimal("askPrice"),
+        AskQuantity = t.Decimal("askQty"),
+    };
+
+    public static Trade Trade(JsonElement t, SymbolInfo symbol)
+    {
+        var price = t.Decimal("price");
+        var qty = t.Decimal("qty");
+        return new Trade
+        {
+            Exchange = symbol.Exchange,
+            Symbol = symbol.Symbol,
+            NativeSymbol = symbol.NativeSymbol,
+            Id = t.Long("id"),
+            Price = price,
+            Quantity = qty,
+            QuoteQuantity = t.DecimalOrNull("quoteQty") ?? price * qty,
+            Time = t.UnixMilliseconds("time"),
+            // The maker was the buyer, so the taker (who made the trade happen) sold.
+            Side = t.Bool("isBuyerMaker") ? TradeSide.Sell : TradeSide.Buy,
+        };
+    }
+
+    public static Trade AggregateTrade(JsonElement t, SymbolInfo symbol)
+    {
+        var price = t.Decimal("p");
+        var qty = t.Decimal("q");
+        return new Trade
+        {
+            Exchange = symbol.Exchange,
+            Symbol = symbol.Symbol,
+            NativeSymbol = symbol.NativeSymbol,
+            Id = t.Long("a"),
+            Price = price,
+            Quantity = qty,
+            QuoteQuantity = price * qty,
+            Time = t.UnixMilliseconds("T"),
+            Side = t.Bool("m") ? TradeSide.Sell : TradeSide.Buy,
+            IsAggregate = true,
+            FirstTradeId = t.LongOrNull("f"),
+            LastTradeId = t.LongOrNull("l"),
+        };
+    }
+
+    /// <summary>A kline row: [openTime, open, high, low, close, volume, closeTime, quoteVolume, trades, takerBase, takerQuote, ignore].</summary>
+    public static Candle Candle(JsonElement row, SymbolInfo symbol, string interval, DateTimeOffset now)
+    {
+        var closeTime = row[6].UnixMilliseconds();
+        return new Candle
+        {
+            Exchange = symbol.Exchange,
+            Symbol = symbol.Symbol,
+            NativeSymbol = symbol.NativeSymbol,
+            Interval = interval,
+            OpenTime = row[0].UnixMilliseconds(),
+            Open = row[1].Decimal(),
+            High = row[2].Decimal(),
+            Low = row[3].Decimal(),
+            Close = row[4].Decimal(),
+            Volume = row[5].Decimal(),
+            CloseTime = closeTime,
+            QuoteVolume = row[7].Decimal(),
+            TradeCount = row[8].Long(),
+            TakerBuyVolume = row[9].Decimal(),
+            TakerBuyQuoteVolume = row[10].Decimal(),
+            IsClosed = closeTime < now,
+        };
+    }
+
+    private static decimal? Positive(decimal? value) => value is > 0 ? value : null;
+}

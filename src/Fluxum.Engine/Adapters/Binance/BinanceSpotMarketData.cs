@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using Fluxum.Engine.Json;
+using Fluxum.Engine.Transport;
+using Fluxum.Market;
+using Fluxum.Models;
+using Fluxum.Symbols;
+
+namespace Fluxum.Engine.Adapters.Binance;
+
+/// <summary>Binance spot public market data over REST (/api/v3), with the request weights of the current docs.</summary>
+internal sealed class BinanceSpotMarketData : MarketDataAdapter
+{
+    public const string LiveUrl = "https://api.binance.com";
+    public const string TestnetUrl = "https://testnet.binance.vision";
+
+    private static readonly CandleInterval[] Intervals =
+        "1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M".Split(' ').Select(CandleInterval.Parse).ToArray();
+
+    public BinanceSpotMarketData(RestTransport rest, ExchangeInfo info) : base(rest, info)
+    {
+    }
+
+    public static ExchangeCapabilities Capabilities =>
+        ExchangeCapabilities.ServerTime | ExchangeCapabilities.Symbols | ExchangeCapabilities.Depth | ExchangeCapabilities.Ticker
+        | ExchangeCapabilities.PriceTicker | ExchangeCapabilities.BookTicker | ExchangeCapabilities.RecentTrades
+        | ExchangeCapabilities.TradeHistoryById | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.AggregateTrades
+        | ExchangeCapabilities.Candles | ExchangeCapabilities.CandleHistory;
+
+    public static IReadOnlyList<CandleInterval> SupportedIntervals => Intervals;
+
+    public override IReadOnlyList<CandleInterval> CandleIntervals => Intervals;
+    public override int MaxCandlesPerRequest => 1000;
+    public override int MaxTradesPerRequest => 1000;
+    public override DepthLimitRule DepthLimits { get; } = new(1, 5000, 100);
+
+    private WeightGate Weight => (WeightGate)Rest.Gate;
+
+    protected override RestRequest ServerTimeRequest() => new(HttpMethod.Get, "api/v3/time", 1);
+    protected override DateTimeOffset ParseServerTime(JsonElement root) => BinanceParsers.ServerTime(root);
+
+    protected override async Task<IReadOnlyList<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct)
+    {
+        using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "api/v3/exchangeInfo", 20), ct).ConfigureAwait(false);
+        if (BinanceParsers.RequestWeightPerMinute(doc.RootElement) is { } limit) Weight.Limit = limit;
+        return BinanceParsers.Symbols(doc.RootElement, Exchange);
+    }
+
+    public override async Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct)
+    {
+        var n = limit ?? DepthLimits.Default;
+        CheckDepthLimit(n);
+        var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
+        var request = new RestRequest(HttpMethod.Get, "api/v3/depth", DepthWeight(n)).Add("symbol", info.NativeSymbol).Add("limit", n);
+        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        return BinanceParsers.Depth(doc.RootElement, info, DateTimeOffset.UtcNow);
+    }
+
+    public static int DepthWeight(int limit) => limit switch
+    {
+        <= 100 => 5,
+        <= 500 => 25,
+        <= 1000 => 50,
+        _ => 250,
+    };
+
+    public override Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+        TickerCallAsync(symbols, "api/v3/ticker/24hr", n => n == 0 || n > 100 ? 80 : n > 20 ? 40 : 2, BinanceParsers.Ticker, ct);
+
+    public override Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+        TickerCallAsync(symbols, "api/v3/ticker/price", n => n == 1 ? 2 : 4, BinanceParsers.PriceTicker, ct);
+
+    public override Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+        TickerCallAsync(symbols, "api/v3/ticker/bookTicker", n => n == 1 ? 2 : 4, BinanceParsers.BookTicker, ct);
+
+    /// <summary>
+    /// One request for one symbol, one for a list (symbols=[...]), or one for all. Symbols are resolved first,
+    /// so an unknown one fails alone instead of failing the whole list at the exchange.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, string path, Func<int, int> weight,
+        Func<JsonElement, SymbolInfo, T> parse, CancellationToken ct)
+    {
+        var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
+        var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
+
+        // Past 100 symbols the list costs as much as all of them, and the URL stays short.
+        var askAll = wanted is null || wanted.Count > 100;
+        var request = new RestRequest(HttpMethod.Get, path, weight(askAll ? 0 : wanted!.Count));
+        if (!askAll && wanted!.Count == 1) request.Add("symbol", wanted[0].NativeSymbol);
+        else if (!askAll) request.Add("symbols", JsonSerializer.Serialize(wanted!.Select(s => s.NativeSymbol).Distinct().ToArray()));
+
+        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        var rows = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().ToList() : new List<JsonElement> { doc.RootElement };
+        var byNative = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var row in rows) byNative[row.String("symbol")] = row;
+
+        var result = new List<T>();
+        if (wanted is null)
+        {
+            foreach (var row in rows)
+            {
+                if (catalog.TryResolve(row.String("symbol"), out var info)) result.Add(parse(row, info));
+            }
+        }
+        else
+        {
+            foreach (var info in wanted.DistinctBy(s => s.NativeSymbol))
+            {
+                if (byNative.TryGetValue(info.NativeSymbol, out var row)) result.Add(parse(row, info));
+            }
+        }
+
+        return result;
+    }
+
+    public override async Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct)
+    {
+        var info = await ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
+        var limit = Math.Clamp(query.Limit, 1, MaxTradesPerRequest);
+        long? fromId = query.Cursor is { } c ? long.Parse(c, CultureInfo.InvariantCulture) : query.FromId;
+
+        if (query.Aggregate)
+        {
+            var request = new RestRequest(HttpMethod.Get, "api/v3/aggTrades", 4).Add("symbol", info.NativeSymbol).Add("limit", limit);
+            if (fromId is not null) request.Add("fromId", fromId);
+            else if (query.StartTime is { } start) request.Add("startTime", start.ToUnixTimeMilliseconds());
+            else if (query.EndTime is { } end)
+            {
+                // Binance needs a start with an end; an hour back gives the newest trades before the end.
+                request.Add("startTime", end.AddHours(-1).ToUnixTimeMilliseconds()).Add("endTime", end.ToUnixTimeMilliseconds());
+            }
+
+            using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+            var trades = doc.RootElement.EnumerateArray().Select(t => BinanceParsers.AggregateTrade(t, info)).ToList();
+            return new TradePage(trades, NextCursor(trades));
+        }
+
+        if (query.StartTime is not null || query.EndTime is not null)
+        {
+            throw new Errors.FxException("Fluxum.NotSupported", Errors.FxErrorKind.NotImplemented,
+                "Binance serves trade history by time only as aggregate trades: add -Aggregate, or use -FromId.", Exchange);
+        }
+
+        if (fromId is null)
+        {
+            var recent = new RestRequest(HttpMethod.Get, "api/v3/trades", 25).Add("symbol", info.NativeSymbol).Add("limit", limit);
+            using var doc = await Rest.SendAsync(recent, ct).ConfigureAwait(false);
+            return new TradePage(doc.RootElement.EnumerateArray().Select(t => BinanceParsers.Trade(t, info)).ToList(), null);
+        }
+
+        var history = new RestRequest(HttpMethod.Get, "api/v3/historicalTrades", 25)
+            .Add("symbol", info.NativeSymbol).Add("limit", limit).Add("fromId", fromId);
+        using (var doc = await Rest.SendAsync(history, ct).ConfigureAwait(false))
+        {
+            var trades = doc.RootElement.EnumerateArray().Select(t => BinanceParsers.Trade(t, info)).ToList();
+            return new TradePage(trades, NextCursor(trades));
+        }
+    }
+
+    private static string? NextCursor(IReadOnlyList<Trade> trades) =>
+        trades.Count == 0 ? null : (trades[^1].Id + 1).ToString(CultureInfo.InvariantCulture);
+
+    public override async Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+        DateTimeOffset? end, int limit, CancellationToken ct)
+    {
+        CheckInterval(interval);
+        var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
+        var request = new RestRequest(HttpMethod.Get, "api/v3/klines", 2)
+            .Add("symbol", info.NativeSymbol)
+            .Add("interval", interval.Code)
+            .Add("startTime", start?.ToUnixTimeMilliseconds())
+            .Add("endTime", end?.ToUnixTimeMilliseconds())
+            .Add("limit", Math.Clamp(limit, 1, MaxCandlesPerRequest));
+        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow + ClockOffset;
+        return doc.RootElement.EnumerateArray().Select(row => BinanceParsers.Candle(row, info, interval.Code, now)).ToList();
+    }
+}

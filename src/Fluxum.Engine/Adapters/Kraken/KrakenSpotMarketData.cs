@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Fluxum.Diagnostics;
+using Fluxum.Engine.Json;
+using Fluxum.Engine.Transport;
+using Fluxum.Market;
+using Fluxum.Models;
+
+namespace Fluxum.Engine.Adapters.Kraken;
+
+/// <summary>Kraken spot public market data over REST (/0/public).</summary>
+internal sealed class KrakenSpotMarketData : MarketDataAdapter
+{
+    public const string LiveUrl = "https://api.kraken.com";
+
+    /// <summary>Kraken serves only the most recent 720 candles of any interval.</summary>
+    public const int CandleWindow = 720;
+
+    private static readonly CandleInterval[] Intervals =
+        "1m 5m 15m 30m 1h 4h 1d 1w 15d".Split(' ').Select(CandleInterval.Parse).ToArray();
+
+    public KrakenSpotMarketData(RestTransport rest, ExchangeInfo info) : base(rest, info)
+    {
+    }
+
+    public static ExchangeCapabilities Capabilities =>
+        ExchangeCapabilities.ServerTime | ExchangeCapabilities.Symbols | ExchangeCapabilities.Depth | ExchangeCapabilities.Ticker
+        | ExchangeCapabilities.PriceTicker | ExchangeCapabilities.BookTicker | ExchangeCapabilities.RecentTrades
+        | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.Candles;
+
+    public static IReadOnlyList<CandleInterval> SupportedIntervals => Intervals;
+
+    public override IReadOnlyList<CandleInterval> CandleIntervals => Intervals;
+    public override int MaxCandlesPerRequest => CandleWindow;
+    public override int MaxTradesPerRequest => 1000;
+    public override DepthLimitRule DepthLimits { get; } = new(1, 500, 100);
+
+    protected override RestRequest ServerTimeRequest() => new(HttpMethod.Get, "0/public/Time");
+    protected override DateTimeOffset ParseServerTime(JsonElement root) => KrakenParsers.ServerTime(root);
+
+    protected override async Task<IReadOnlyList<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct)
+    {
+        using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "0/public/AssetPairs"), ct).ConfigureAwait(false);
+        return KrakenParsers.Symbols(doc.RootElement);
+    }
+
+    public override async Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct)
+    {
+        var n = limit ?? DepthLimits.Default;
+        CheckDepthLimit(n);
+        var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
+        using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "0/public/Depth").Add("pair", info.NativeSymbol).Add("count", n), ct)
+            .ConfigureAwait(false);
+        return KrakenParsers.Depth(doc.RootElement, info, DateTimeOffset.UtcNow);
+    }
+
+    public override Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+        TickerCallAsync(symbols, KrakenParsers.Ticker, ct);
+
+    // Kraken has no lighter ticker endpoints: the price and best bid/ask come from the same Ticker call.
+    public override Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+        TickerCallAsync(symbols, KrakenParsers.PriceTicker, ct);
+
+    public override Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+        TickerCallAsync(symbols, KrakenParsers.BookTicker, ct);
+
+    private async Task<IReadOnlyList<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, Func<JsonElement, SymbolInfo, T> parse,
+        CancellationToken ct)
+    {
+        var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
+        var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
+        var request = new RestRequest(HttpMethod.Get, "0/public/Ticker");
+        if (wanted is not null) request.Add("pair", string.Join(",", wanted.Select(s => s.NativeSymbol).Distinct()));
+        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        var byPair = new Dictionary<string, T>(StringComparer.Ordinal);
+        var result = new List<T>();
+        foreach (var entry in KrakenParsers.Result(doc.RootElement).EnumerateObject())
+        {
+            if (catalog.TryResolve(entry.Name, out var info)) byPair[info.NativeSymbol] = parse(entry.Value, info);
+        }
+
+        if (wanted is null) return byPair.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
+        foreach (var info in wanted.DistinctBy(s => s.NativeSymbol))
+        {
+            if (byPair.TryGetValue(info.NativeSymbol, out var t)) result.Add(t);
+        }
+
+        return result;
+    }
+
+    public override async Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct)
+    {
+        if (query.Aggregate) throw Errors.FxException.NotSupported(Exchange, "aggregate trades (-Aggregate)");
+        if (query.FromId is not null) throw Errors.FxException.NotSupported(Exchange, "trade history by id (-FromId); use -StartTime");
+        var info = await ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
+        var request = new RestRequest(HttpMethod.Get, "0/public/Trades").Add("pair", info.NativeSymbol)
+            .Add("count", Math.Clamp(query.Limit, 1, MaxTradesPerRequest));
+        if (query.Cursor is { } cursor) request.Add("since", cursor);
+        else if (query.StartTime is { } start) request.Add("since", start.ToUnixTimeSeconds());
+        else if (query.EndTime is not null)
+        {
+            throw new Errors.FxException("Fluxum.NotSupported", Errors.FxErrorKind.NotImplemented,
+                "Kraken reads trade history forward from a start: give -StartTime with -EndTime.", Exchange);
+        }
+
+        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        var result = KrakenParsers.Result(doc.RootElement);
+        var (_, rows) = KrakenParsers.OnlyPair(result);
+        var trades = rows.EnumerateArray().Select(r => KrakenParsers.Trade(r, info))
+            .Where(t => query.StartTime is not { } s || t.Time >= s).ToList();
+        var last = result.Find("last") is { } l ? (l.ValueKind == JsonValueKind.String ? l.GetString() : l.GetRawText()) : null;
+        return new TradePage(trades, query.IsHistory && rows.GetArrayLength() > 0 ? last : null);
+    }
+
+    public override async Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+        DateTimeOffset? end, int limit, CancellationToken ct)
+    {
+        CheckInterval(interval);
+        var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow + ClockOffset;
+        var earliest = now - interval.ApproximateDuration * CandleWindow;
+        if (start is { } s && s < earliest)
+        {
+            FxLog.Warning($"Kraken serves only its latest {CandleWindow} {interval} candles (from about {earliest:u}); earlier ones are not available there.");
+        }
+
+        var request = new RestRequest(HttpMethod.Get, "0/public/OHLC").Add("pair", info.NativeSymbol).Add("interval", interval.TotalMinutes);
+
+        // Kraken's since is exclusive: one second earlier keeps the candle that opens exactly at start.
+        if (start is { } from) request.Add("since", from.ToUnixTimeSeconds() - 1);
+        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        var (_, rows) = KrakenParsers.OnlyPair(KrakenParsers.Result(doc.RootElement));
+        var candles = rows.EnumerateArray().Select(r => KrakenParsers.Candle(r, info, interval, now))
+            .Where(c => (start is null || c.OpenTime >= start) && (end is null || c.OpenTime <= end))
+            .ToList();
+        return start is null
+            ? candles.Skip(Math.Max(0, candles.Count - limit)).ToList()
+            : candles.Take(limit).ToList();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Transport;
+using Fluxum.Errors;
+using Fluxum.Market;
+using Fluxum.Models;
+
+namespace Fluxum.Engine;
+
+/// <summary>
+/// The process-wide engine: one market data client per exchange, environment and address, so rate budgets,
+/// bans, symbol caches and clock offsets are shared by every command of the session.
+/// </summary>
+public sealed class FluxumEngine : IFluxumEngine
+{
+    private readonly ConcurrentDictionary<(ExchangeId, TradingEnvironment, Uri), IMarketData> _markets = new();
+
+    public IReadOnlyList<ExchangeInfo> Exchanges => ExchangeRegistry.All;
+
+    public IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live)
+    {
+        var info = ExchangeRegistry.Get(exchange);
+        if (!info.IsImplemented)
+        {
+            throw new FxException("Fluxum.NotSupported", FxErrorKind.NotImplemented,
+                $"{exchange} is not implemented in this version of Fluxum yet; Get-FxExchange lists what is.", exchange);
+        }
+
+        if (environment == TradingEnvironment.Testnet && info.TestnetRestUrl is null)
+        {
+            throw FxException.NotSupported(exchange, "a testnet (-Environment Testnet)");
+        }
+
+        var url = RestEndpoint.Resolve(exchange, environment == TradingEnvironment.Testnet ? info.TestnetRestUrl! : info.RestUrl);
+        return _markets.GetOrAdd((exchange, environment, url), key => Create(key.Item1, key.Item3, info));
+    }
+
+    private static IMarketData Create(ExchangeId exchange, Uri url, ExchangeInfo info) => exchange switch
+    {
+        ExchangeId.Binance => new BinanceSpotMarketData(
+            new RestTransport(exchange, url, new WeightGate(exchange), new BinanceErrorReader(exchange)), info),
+        ExchangeId.Kraken => new KrakenSpotMarketData(
+            new RestTransport(exchange, url, new PacingGate(exchange, capacity: 10, perSecond: 1), new KrakenErrorReader()), info),
+        _ => throw FxException.NotSupported(exchange, "market data"),
+    };
+}

@@ -1,0 +1,81 @@
+using System.Management.Automation;
+using Fluxum.Commands.Bridge;
+using Fluxum.Commands.Loading;
+using Fluxum.Diagnostics;
+using Fluxum.Errors;
+using Fluxum.Market;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>
+/// The base of every Fluxum cmdlet: network work runs on a background task and reaches the pipeline through a
+/// bounded queue drained on the pipeline thread; Ctrl+C (StopProcessing) cancels the work at once.
+/// </summary>
+public abstract class FluxumCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    internal static IFluxumEngine Engine => EngineHost.Engine;
+
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the background and writes what it produces from this thread. A failure
+    /// becomes a non-terminating error on <paramref name="target"/>, except credential failures, which stop the command.
+    /// </summary>
+    internal void Run(Func<PipelineBridge, CancellationToken, Task> work, object? target = null, int capacity = 1024)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        var bridge = new PipelineBridge(capacity, linked.Token);
+        var task = Task.Run(async () =>
+        {
+            using (FxLog.Use(bridge))
+            {
+                await work(bridge, linked.Token).ConfigureAwait(false);
+            }
+        }, linked.Token);
+        _ = task.ContinueWith(t => bridge.Complete(t.IsFaulted ? t.Exception!.GetBaseException() : null), TaskScheduler.Default);
+        try
+        {
+            bridge.Drain(this);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopped by Ctrl+C or the end of the pipeline: end quietly, the engine reports the stop.
+        }
+        catch (FxException e) when (!ErrorRecords.IsTerminating(e))
+        {
+            WriteError(ErrorRecords.From(e, target));
+        }
+        catch (FxException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, target));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException and not OperationCanceledException and not PSInvalidOperationException)
+        {
+            WriteError(ErrorRecords.Unexpected(e, target));
+        }
+        finally
+        {
+            linked.Cancel();
+            try
+            {
+                task.Wait(TimeSpan.FromSeconds(2));
+            }
+            catch (AggregateException)
+            {
+                // Already reported through the bridge, or a cancellation we asked for.
+            }
+        }
+    }
+
+    /// <summary>A time typed without an offset is taken as UTC, so scripts mean the same thing in every time zone.</summary>
+    protected static DateTimeOffset? AsUtc(DateTime? time) => time switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Local } t => new DateTimeOffset(t.ToUniversalTime(), TimeSpan.Zero),
+        { } t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc), TimeSpan.Zero),
+    };
+}

@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using Fluxum.Commands.Completion;
+using Fluxum.Errors;
+using Fluxum.Models;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>Gets an order book snapshot per symbol.</summary>
+[Cmdlet(VerbsCommon.Get, "FxDepth")]
+[OutputType(typeof(OrderBook))]
+public sealed class GetFxDepthCommand : MarketDataCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string[] Symbol { get; set; } = Array.Empty<string>();
+
+    /// <summary>Levels per side; the allowed values depend on the exchange.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? Limit { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (Limit is not { } limit) return;
+        var rule = LimitRule();
+        if (rule is not null && !rule.IsAllowed(limit))
+        {
+            ThrowTerminatingError(Bridge.ErrorRecords.InvalidArgument("Fluxum.InvalidDepthLimit",
+                $"{Exchange} serves depth limits of {rule.Describe()}; {limit} is not one (nearest: {rule.Nearest(limit)}).", limit));
+        }
+    }
+
+    private Market.DepthLimitRule? LimitRule()
+    {
+        try
+        {
+            return Engine.GetMarketData(Exchange, Environment).DepthLimits;
+        }
+        catch (FxException)
+        {
+            return null;
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        var symbols = Symbol;
+        var limit = Limit;
+        RunMarket(async (market, bridge, ct) =>
+        {
+            foreach (var symbol in symbols)
+            {
+                try
+                {
+                    bridge.Emit(await market.GetDepthAsync(symbol, limit, ct).ConfigureAwait(false));
+                }
+                catch (FxException e) when (!Bridge.ErrorRecords.IsTerminating(e))
+                {
+                    bridge.Error(e, symbol);
+                }
+            }
+        }, symbols.Length == 1 ? symbols[0] : symbols);
+    }
+}

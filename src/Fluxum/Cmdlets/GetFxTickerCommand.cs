@@ -1,0 +1,80 @@
+using System.Management.Automation;
+using Fluxum.Commands.Completion;
+using Fluxum.Errors;
+using Fluxum.Models;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>
+/// Gets tickers. Symbols from the command line and from the pipeline are collected and asked for in as few
+/// requests as the exchange allows (one per exchange); no symbol means every symbol.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "FxTicker")]
+[OutputType(typeof(Ticker), typeof(PriceTicker), typeof(BookTicker))]
+public sealed class GetFxTickerCommand : MarketDataCmdlet
+{
+    private readonly List<(ExchangeId Exchange, TradingEnvironment Environment, string Symbol)> _wanted = new();
+    private bool _all;
+
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string[]? Symbol { get; set; }
+
+    [Parameter]
+    public TickerType Type { get; set; } = TickerType.Full;
+
+    protected override void ProcessRecord()
+    {
+        if (Symbol is null || Symbol.Length == 0)
+        {
+            _all = true;
+            return;
+        }
+
+        foreach (var s in Symbol) _wanted.Add((Exchange, Environment, s));
+    }
+
+    protected override void EndProcessing()
+    {
+        var type = Type;
+        var batches = _all && _wanted.Count == 0
+            ? new[] { (Key: (Exchange, Environment), Symbols: (IReadOnlyList<string>?)null) }
+            : _wanted.GroupBy(w => (w.Exchange, w.Environment))
+                .Select(g => (Key: g.Key, Symbols: (IReadOnlyList<string>?)g.Select(w => w.Symbol).ToList())).ToArray();
+
+        foreach (var batch in batches)
+        {
+            Run(async (bridge, ct) =>
+            {
+                var market = Engine.GetMarketData(batch.Key.Item1, batch.Key.Item2);
+                var symbols = batch.Symbols;
+                if (symbols is not null)
+                {
+                    // Unknown symbols fail alone; the rest still go out in one request.
+                    var catalog = await market.GetSymbolsAsync(ct).ConfigureAwait(false);
+                    var known = new List<string>();
+                    foreach (var s in symbols)
+                    {
+                        if (catalog.TryResolve(s, out _)) known.Add(s);
+                        else
+                        {
+                            try { catalog.Resolve(s); }
+                            catch (FxException e) { bridge.Error(e, s); }
+                        }
+                    }
+
+                    if (known.Count == 0) return;
+                    symbols = known;
+                }
+
+                IEnumerable<object> items = type switch
+                {
+                    TickerType.Price => await market.GetPriceTickersAsync(symbols, ct).ConfigureAwait(false),
+                    TickerType.Book => await market.GetBookTickersAsync(symbols, ct).ConfigureAwait(false),
+                    _ => await market.GetTickersAsync(symbols, ct).ConfigureAwait(false),
+                };
+                foreach (var item in items) bridge.Emit(item);
+            }, batch.Symbols is { Count: 1 } one ? one[0] : batch.Key.Item1);
+        }
+    }
+}

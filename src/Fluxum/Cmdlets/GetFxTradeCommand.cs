@@ -1,0 +1,73 @@
+using System.Management.Automation;
+using Fluxum.Commands.Completion;
+using Fluxum.Errors;
+using Fluxum.Market;
+using Fluxum.Models;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>
+/// Gets recent trades, or trade history from an id or a time, paging through the exchange's per-request limit.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "FxTrade", DefaultParameterSetName = RecentSet)]
+[OutputType(typeof(Trade))]
+public sealed class GetFxTradeCommand : MarketDataCmdlet
+{
+    private const string RecentSet = "Recent";
+    private const string FromIdSet = "FromId";
+    private const string TimeSet = "Time";
+
+    /// <summary>History without an end stops after this many trades unless -Limit says otherwise.</summary>
+    private const int DefaultHistoryCount = 1000;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string[] Symbol { get; set; } = Array.Empty<string>();
+
+    /// <summary>How many trades: recent ones (default 500), or the most to read from history.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? Limit { get; set; }
+
+    /// <summary>Binance aggregate trades: fills of one taker order at one price, merged.</summary>
+    [Parameter]
+    public SwitchParameter Aggregate { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = FromIdSet)]
+    [ValidateRange(0, long.MaxValue)]
+    public long FromId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = TimeSet)]
+    public DateTime StartTime { get; set; }
+
+    [Parameter(ParameterSetName = TimeSet)]
+    public DateTime? EndTime { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var set = ParameterSetName;
+        var start = set == TimeSet ? AsUtc(StartTime) : null;
+        var end = set == TimeSet ? AsUtc(EndTime) : null;
+        if (start is { } s && end is { } e && e < s)
+        {
+            ThrowTerminatingError(Bridge.ErrorRecords.InvalidArgument("Fluxum.InvalidTimeRange",
+                $"-EndTime {e:u} is before -StartTime {s:u}.", EndTime));
+        }
+
+        long? fromId = set == FromIdSet ? FromId : null;
+        var aggregate = Aggregate.IsPresent;
+        int? maxTotal = set == RecentSet ? null : Limit ?? (end is null ? DefaultHistoryCount : null);
+        var recentLimit = Limit ?? 500;
+        foreach (var symbol in Symbol)
+        {
+            var query = new TradeQuery(symbol, recentLimit) { Aggregate = aggregate, FromId = fromId, StartTime = start, EndTime = end };
+            RunMarket(async (market, bridge, ct) =>
+            {
+                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct).ConfigureAwait(false))
+                {
+                    bridge.Emit(trade);
+                }
+            }, symbol);
+        }
+    }
+}
