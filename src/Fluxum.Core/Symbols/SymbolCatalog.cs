@@ -49,10 +49,14 @@ public sealed class SymbolCatalog
         return false;
     }
 
-    public SymbolInfo Resolve(string name) =>
-        TryResolve(name, out var s)
-            ? s
-            : throw new FxException($"Fluxum.UnknownSymbol", FxErrorKind.ObjectNotFound,
-                $"{Exchange} has no symbol '{name}'. Use the unified form (BTC/USDT) or the exchange's own (see Get-FxSymbol -Exchange {Exchange}).",
-                Exchange);
+    public SymbolInfo Resolve(string name) => TryResolve(name, out var s) ? s : throw NotFound(name);
+
+    /// <summary>The error for a name this exchange does not list.</summary>
+    public FxException NotFound(string name) =>
+        new("Fluxum.UnknownSymbol", FxErrorKind.ObjectNotFound,
+            $"{Exchange} has no symbol '{name}'. Use the unified form (BTC/USDT) or the exchange's own (see Get-FxSymbol -Exchange {Exchange}).",
+            Exchange)
+        {
+            RecommendedAction = $"List the symbols with Get-FxSymbol -Exchange {Exchange}.",
+        };
 }

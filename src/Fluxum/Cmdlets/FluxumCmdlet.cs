@@ -71,6 +71,15 @@ public abstract class FluxumCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>Stops the command when -EndTime lies before -StartTime: no request could mean anything.</summary>
+    protected void CheckTimeRange(DateTimeOffset? start, DateTimeOffset? end)
+    {
+        if (start is { } s && end is { } e && e < s)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Fluxum.InvalidTimeRange", $"-EndTime {e:u} is before -StartTime {s:u}.", e));
+        }
+    }
+
     /// <summary>A time typed without an offset is taken as UTC, so scripts mean the same thing in every time zone.</summary>
     protected static DateTimeOffset? AsUtc(DateTime? time) => time switch
     {

@@ -43,11 +43,7 @@ public sealed class GetFxCandleCommand : MarketDataCmdlet
 
         var start = AsUtc(StartTime);
         var end = AsUtc(EndTime);
-        if (start is { } s && end is { } e && e < s)
-        {
-            ThrowTerminatingError(Bridge.ErrorRecords.InvalidArgument("Fluxum.InvalidTimeRange",
-                $"-EndTime {e:u} is before -StartTime {s:u}.", EndTime));
-        }
+        CheckTimeRange(start, end);
 
         var limit = Limit;
         foreach (var symbol in Symbol)

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Fluxum.Commands.Completion;
-using Fluxum.Errors;
 using Fluxum.Models;
 
 namespace Fluxum.Commands.Cmdlets;
@@ -60,14 +59,7 @@ public sealed class GetFxSymbolCommand : MarketDataCmdlet
                 }
                 else
                 {
-                    try
-                    {
-                        catalog.Resolve(name);
-                    }
-                    catch (FxException e)
-                    {
-                        bridge.Error(e, name);
-                    }
+                    bridge.Error(catalog.NotFound(name), name);
                 }
             }
         }, Exchange);

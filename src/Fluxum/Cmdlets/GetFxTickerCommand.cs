@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Fluxum.Commands.Completion;
-using Fluxum.Errors;
 using Fluxum.Models;
 
 namespace Fluxum.Commands.Cmdlets;
@@ -56,11 +55,7 @@ public sealed class GetFxTickerCommand : MarketDataCmdlet
                     foreach (var s in symbols)
                     {
                         if (catalog.TryResolve(s, out _)) known.Add(s);
-                        else
-                        {
-                            try { catalog.Resolve(s); }
-                            catch (FxException e) { bridge.Error(e, s); }
-                        }
+                        else bridge.Error(catalog.NotFound(s), s);
                     }
 
                     if (known.Count == 0) return;

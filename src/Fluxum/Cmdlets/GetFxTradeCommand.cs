@@ -48,11 +48,7 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
         var set = ParameterSetName;
         var start = set == TimeSet ? AsUtc(StartTime) : null;
         var end = set == TimeSet ? AsUtc(EndTime) : null;
-        if (start is { } s && end is { } e && e < s)
-        {
-            ThrowTerminatingError(Bridge.ErrorRecords.InvalidArgument("Fluxum.InvalidTimeRange",
-                $"-EndTime {e:u} is before -StartTime {s:u}.", EndTime));
-        }
+        CheckTimeRange(start, end);
 
         long? fromId = set == FromIdSet ? FromId : null;
         var aggregate = Aggregate.IsPresent;
