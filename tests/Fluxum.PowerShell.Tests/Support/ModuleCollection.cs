@@ -5,7 +5,7 @@ namespace Fluxum.PowerShell.Tests.Support;
 /// the process environment that points the module at it, so they run one at a time.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class ModuleCollection
+public sealed class ModuleCollection : ICollectionFixture<ExchangeFixture>
 {
     public const string Name = "Fluxum module";
 }

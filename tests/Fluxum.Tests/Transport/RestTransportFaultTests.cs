@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Fluxum.Diagnostics;
+using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Transport;
+using Fluxum.Errors;
+using Fluxum.Models;
+using Fluxum.TestExchange;
+using Fluxum.Tests.Support;
+
+namespace Fluxum.Tests.Transport;
+
+/// <summary>Each fault the test exchange can inject gives the documented behaviour, and nothing hangs.</summary>
+public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixture>
+{
+    private const string Depth = "/api/v3/depth";
+    private readonly TestExchangeServer _server;
+
+    public RestTransportFaultTests(ExchangeServerFixture fixture)
+    {
+        _server = fixture.Server;
+        _server.Faults.Clear();
+        _server.Requests.Clear();
+    }
+
+    private RestTransport Binance(RequestGate? gate = null, TimeSpan? timeout = null) =>
+        new(ExchangeId.Binance, _server.BaseUri, gate ?? new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance),
+            delay: (_, _) => Task.CompletedTask)
+        {
+            Timeout = timeout ?? TimeSpan.FromSeconds(5),
+        };
+
+    private static RestRequest DepthRequest() => new RestRequest(HttpMethod.Get, "api/v3/depth", 5).Add("symbol", "BTCUSDT").Add("limit", 5);
+
+    [Theory]
+    [InlineData(FaultKind.Status429, false)]
+    [InlineData(FaultKind.Status418, true)]
+    public async Task Rate_limit_answers_block_further_requests_until_Retry_After(FaultKind kind, bool ban)
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = kind, RetryAfterSeconds = 7 });
+        var transport = Binance();
+        var before = DateTimeOffset.UtcNow;
+
+        var e = await Assert.ThrowsAsync<RateLimitedException>(() => transport.SendAsync(DepthRequest(), default));
+        Assert.Equal(ban, e.IsBan);
+        Assert.Equal(ban ? "Fluxum.IpBanned" : "Fluxum.RateLimited", e.ErrorId);
+        Assert.InRange(e.RetryAt, before.AddSeconds(6), DateTimeOffset.UtcNow.AddSeconds(8));
+        Assert.Equal(1, _server.Requests.Count(Depth)); // never retried
+
+        // The next call is refused here, without sending anything.
+        await Assert.ThrowsAsync<RateLimitedException>(() => transport.SendAsync(DepthRequest(), default));
+        Assert.Equal(1, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task A_5xx_on_a_GET_is_retried_and_then_succeeds()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.ServerError, StatusCode = 503, Times = 2 });
+        var host = new ListHost();
+        using (FxLog.Use(host))
+        {
+            using var doc = await Binance().SendAsync(DepthRequest(), default);
+            Assert.True(doc.RootElement.GetProperty("lastUpdateId").GetInt64() > 0);
+        }
+
+        Assert.Equal(3, _server.Requests.Count(Depth));
+        Assert.Equal(2, host.Lines.Count(l => l.Contains("Retrying")));
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.ServerError, StatusCode = 502, Times = 10 });
+        var e = await Assert.ThrowsAsync<FxException>(() => Binance().SendAsync(DepthRequest(), default));
+        Assert.Equal(FxErrorKind.ResourceUnavailable, e.Kind);
+        Assert.Equal("Fluxum.ServerError", e.ErrorId);
+        Assert.Equal(3, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task A_slow_answer_times_out_and_the_retry_gets_through()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(10) });
+        var clock = Stopwatch.StartNew();
+        using var doc = await Binance(timeout: TimeSpan.FromMilliseconds(500)).SendAsync(DepthRequest(), default);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        Assert.Equal(2, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task Always_slow_ends_in_a_timeout_error()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(10), Times = 5 });
+        var e = await Assert.ThrowsAsync<FxException>(() => Binance(timeout: TimeSpan.FromMilliseconds(300)).SendAsync(DepthRequest(), default));
+        Assert.Equal(FxErrorKind.OperationTimeout, e.Kind);
+        Assert.Equal("Fluxum.Timeout", e.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_retried()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.DropConnection });
+        using var doc = await Binance().SendAsync(DepthRequest(), default);
+        Assert.Equal(2, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task Malformed_JSON_is_a_clear_error_not_a_retry()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.MalformedJson });
+        var e = await Assert.ThrowsAsync<FxException>(() => Binance().SendAsync(DepthRequest(), default));
+        Assert.Equal("Fluxum.MalformedResponse", e.ErrorId);
+        Assert.Equal(FxErrorKind.InvalidResult, e.Kind);
+        Assert.Equal(1, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task Exchange_error_bodies_keep_their_code_and_message()
+    {
+        var request = new RestRequest(HttpMethod.Get, "api/v3/depth", 5).Add("symbol", "NOPE");
+        var e = await Assert.ThrowsAsync<ExchangeErrorException>(() => Binance().SendAsync(request, default));
+        Assert.Equal("Binance.-1121", e.ErrorId);
+        Assert.Equal("Invalid symbol.", e.ExchangeMessage);
+        Assert.Equal(400, e.HttpStatus);
+
+        var kraken = new RestTransport(ExchangeId.Kraken, _server.BaseUri, new PacingGate(ExchangeId.Kraken, 10, 10), new KrakenErrorReader());
+        var k = await Assert.ThrowsAsync<ExchangeErrorException>(() =>
+            kraken.SendAsync(new RestRequest(HttpMethod.Get, "0/public/Depth").Add("pair", "NOPE"), default));
+        Assert.Equal("Kraken.EQuery:UnknownAssetPair", k.ErrorId);
+        Assert.Equal(FxErrorKind.ObjectNotFound, k.Kind);
+    }
+
+    [Fact]
+    public async Task A_loop_of_calls_slows_down_before_the_weight_limit_instead_of_hitting_it()
+    {
+        // The gate is told the limit is 60 a minute; each depth call weighs 5, so it must pause before the 11th call.
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var gate = new WeightGate(ExchangeId.Binance, limitPerMinute: 60, headroom: 0.9, time: clock, delay: clock.Delay);
+        var transport = Binance(gate);
+        for (int i = 0; i < 15; i++)
+        {
+            using var doc = await transport.SendAsync(DepthRequest(), default);
+        }
+
+        Assert.NotEmpty(clock.Waits);
+        Assert.Equal(15, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task Cancelling_ends_a_slow_request_at_once()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(30) });
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Binance(timeout: TimeSpan.FromSeconds(20)).SendAsync(DepthRequest(), cts.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), clock.Elapsed.ToString());
+    }
+
+    private sealed class ListHost : IFxHost
+    {
+        public List<string> Lines { get; } = new();
+        public void Verbose(string message) => Lines.Add(message);
+        public void Warning(string message) => Lines.Add(message);
+        public void Debug(string message) => Lines.Add(message);
+        public void Progress(FxProgress progress) { }
+    }
+}
