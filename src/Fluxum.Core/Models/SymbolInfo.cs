@@ -43,8 +43,8 @@ public sealed class SymbolInfo
     public bool OcoAllowed { get; init; }
     public bool QuoteOrderQuantityMarketAllowed { get; init; }
 
-    /// <summary>Other names the exchange accepts for this pair (Kraken's altname and wsname, say).</summary>
-    public IReadOnlyList<string> AlternateNames { get; init; } = Array.Empty<string>();
+    /// <summary>Other names the exchange accepts for this pair, comma-separated (Kraken's key and wsname, say).</summary>
+    public string AlternateNames { get; init; } = "";
 
     public override string ToString() => Symbol;
 }

@@ -20,7 +20,7 @@ public sealed class SymbolCatalog
         {
             list.Add(s);
             _byName.TryAdd(s.NativeSymbol, s);
-            foreach (var alt in s.AlternateNames) _byName.TryAdd(alt, s);
+            foreach (var alt in s.AlternateNames.Split(',', StringSplitOptions.RemoveEmptyEntries)) _byName.TryAdd(alt, s);
         }
 
         // Unified names go last: a native name that happens to equal another pair's unified form wins.

@@ -10,12 +10,16 @@ namespace Fluxum.Engine.Json;
 /// </summary>
 internal static class JsonRead
 {
-    public static decimal Decimal(this JsonElement e) => e.ValueKind switch
+    /// <summary>The value with the wire's padding zeros dropped ("60741.67000000" is 60741.67), so it prints and exports as people write it.</summary>
+    public static decimal Decimal(this JsonElement e) => Trim(e.ValueKind switch
     {
         JsonValueKind.String => decimal.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
         JsonValueKind.Number => e.TryGetDecimal(out var d) ? d : decimal.Parse(e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture),
         _ => throw Bad($"a number, not {e.ValueKind}"),
-    };
+    });
+
+    /// <summary>Removes trailing zeros from the scale without changing the value.</summary>
+    public static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;
 
     public static long Long(this JsonElement e) => e.ValueKind switch
     {
@@ -54,8 +58,7 @@ internal static class JsonRead
     public static int Precision(decimal step)
     {
         if (step <= 0) return 0;
-        var normal = step / 1.000000000000000000000000000000000m;
-        var bits = decimal.GetBits(normal);
+        var bits = decimal.GetBits(Trim(step));
         return (bits[3] >> 16) & 0xFF;
     }
 

@@ -52,6 +52,10 @@ public sealed class MarketDataCmdletTests : IDisposable
     {
         var all = _ps.Invoke("Get-FxSymbol");
         all.AssertClean();
+        AssertFlat(all.Output[0]);
+        AssertFlat(_ps.Invoke("Get-FxSymbol -Exchange Kraken").Output[0]);
+        AssertFlat(_ps.Invoke("Get-FxServerTime").Output[0]);
+        AssertFlat(_ps.Invoke("Get-FxExchange Binance").Output[0]);
         Assert.Contains(all.Output, o => (string)o.Properties["NativeSymbol"].Value == "BTCUSDT");
 
         var usdt = _ps.Invoke("Get-FxSymbol -Quote USDT -Status Trading");

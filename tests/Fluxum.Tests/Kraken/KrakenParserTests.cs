@@ -27,8 +27,7 @@ public class KrakenParserTests
         Assert.Equal(8, btc.QuantityPrecision);
         Assert.Equal(0.0002m, btc.MinQuantity);
         Assert.Equal(SymbolStatus.Trading, btc.Status);
-        Assert.Contains("XXBTZUSD", btc.AlternateNames);
-        Assert.Contains("XBT/USD", btc.AlternateNames);
+        Assert.Equal("XXBTZUSD,XBT/USD", btc.AlternateNames);
 
         var catalog = new SymbolCatalog(ExchangeId.Kraken, symbols, DateTimeOffset.UtcNow);
         foreach (var name in new[] { "BTC/USD", "XBTUSD", "XXBTZUSD", "xbt/usd", "BTC-USD" })

@@ -39,8 +39,7 @@ internal static class KrakenParsers
         var lotDecimals = (int)(p.LongOrNull("lot_decimals") ?? 8);
         var tick = p.DecimalOrNull("tick_size") ?? Step(pairDecimals);
         var status = p.StringOrNull("status") ?? "online";
-        var alternates = new List<string> { key };
-        if (wsname is not null) alternates.Add(wsname);
+        var alternates = wsname is null ? key : key + "," + wsname;
         return new SymbolInfo
         {
             Exchange = ExchangeId.Kraken,
