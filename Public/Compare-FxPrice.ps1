@@ -1,4 +1,6 @@
-# .ExternalHelp Fluxum.dll-Help.xml
+# PowerShell looks for a function's help relative to its script file; the module's help is one folder up.
+
+# .ExternalHelp ../Fluxum.dll-Help.xml
 function Compare-FxPrice {
     [CmdletBinding()]
     [OutputType('Fluxum.PriceComparison')]
