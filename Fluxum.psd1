@@ -10,6 +10,7 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('Fluxum.format.ps1xml')
+    TypesToProcess       = @('Fluxum.types.ps1xml')
     CmdletsToExport      = @(
         'Get-FxCandle'
         'Get-FxDepth'

@@ -126,6 +126,24 @@ public class ModuleLayoutTests
         foreach (var c in commands) Assert.Contains(outputs, o => o.StartsWith(c + "="));
     }
 
+    [Fact]
+    public void Types_file_loads_and_its_property_sets_name_real_properties()
+    {
+        var path = Path.Combine(RepoPaths.ModuleFolder, "Fluxum.types.ps1xml");
+        _ = new TypeTable(new[] { path }); // throws on a broken file
+
+        using var session = new PowerShellSession();
+        var r = session.Invoke("""
+            foreach ($o in (Get-FxSymbol BTCUSDT), (Get-FxDepth BTCUSDT -Limit 5), (Get-FxTicker BTCUSDT)) {
+                $set = $o.PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames
+                foreach ($name in $set) { if (-not $o.GetType().GetProperty($name)) { "$($o.GetType().Name).$name is missing" } }
+                "$($o.GetType().Name):$($set.Count)"
+            }
+            """);
+        r.AssertClean();
+        Assert.Equal(new[] { "SymbolInfo:12", "OrderBook:13", "Ticker:12" }, r.Output.Select(o => o.ToString()));
+    }
+
     internal static string[] ManifestList(string manifest, string key)
     {
         var m = Regex.Match(manifest, key + @"\s*=\s*@\((.*?)\)", RegexOptions.Singleline);
