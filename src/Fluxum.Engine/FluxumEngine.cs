@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using Fluxum.Engine.Adapters.Binance;
 using Fluxum.Engine.Adapters.Kraken;
 using Fluxum.Engine.Transport;
+using Fluxum.Credentials;
 using Fluxum.Errors;
 using Fluxum.Market;
 using Fluxum.Models;
+using Fluxum.Trading;
 
 namespace Fluxum.Engine;
 
@@ -34,6 +36,21 @@ public sealed class FluxumEngine : IFluxumEngine
 
         var url = RestEndpoint.Resolve(exchange, environment == TradingEnvironment.Testnet ? info.TestnetRestUrl! : info.RestUrl);
         return _markets.GetOrAdd((exchange, environment, url), key => Create(key.Item1, key.Item3, info));
+    }
+
+    public ITrading GetTrading(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential, int recvWindow = 5000)
+    {
+        if (recvWindow is < 1 or > 60000)
+        {
+            throw new FxException("Fluxum.InvalidRecvWindow", FxErrorKind.InvalidArgument,
+                $"The receive window must be from 1 to 60000 milliseconds, not {recvWindow}.", exchange);
+        }
+
+        return GetMarketData(exchange, environment) switch
+        {
+            BinanceSpotMarketData binance => new BinanceSpotTrading(binance, credential, recvWindow),
+            _ => throw FxException.NotSupported(exchange, "trading"),
+        };
     }
 
     private static IMarketData Create(ExchangeId exchange, Uri url, ExchangeInfo info) => exchange switch

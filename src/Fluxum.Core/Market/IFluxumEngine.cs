@@ -1,4 +1,6 @@
+using Fluxum.Credentials;
 using Fluxum.Models;
+using Fluxum.Trading;
 
 namespace Fluxum.Market;
 
@@ -10,4 +12,8 @@ public interface IFluxumEngine
 
     /// <summary>The market data client of an exchange; throws NotImplemented for an exchange or environment not available.</summary>
     IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live);
+
+    /// <summary>The account behind <paramref name="credential"/>; throws NotImplemented where trading is not available.</summary>
+    /// <param name="recvWindow">Milliseconds a signed request stays valid at the exchange, where it has such a window.</param>
+    ITrading GetTrading(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential, int recvWindow = 5000);
 }

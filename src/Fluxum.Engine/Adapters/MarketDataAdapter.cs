@@ -31,8 +31,11 @@ internal abstract class MarketDataAdapter : IMarketData
     public abstract DepthLimitRule DepthLimits { get; }
     protected RestTransport Rest { get; }
 
-    /// <summary>Server minus local, from the last server time reading.</summary>
-    public TimeSpan ClockOffset { get; private set; }
+    /// <summary>Server minus local, from the last server time reading (shared with the account's signed requests).</summary>
+    public TimeSpan ClockOffset => Rest.Clock.Offset;
+
+    /// <summary>The transport, for the trading side of the same exchange address.</summary>
+    internal RestTransport Transport => Rest;
 
     public async Task<SymbolCatalog> GetSymbolsAsync(CancellationToken ct)
     {
@@ -53,7 +56,7 @@ internal abstract class MarketDataAdapter : IMarketData
     }
 
     /// <summary>Finds a symbol by any of its names; reloads the catalog once if it is not there (it may have just been listed).</summary>
-    protected async Task<SymbolInfo> ResolveAsync(string symbol, CancellationToken ct)
+    internal async Task<SymbolInfo> ResolveAsync(string symbol, CancellationToken ct)
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
         if (catalog.TryResolve(symbol, out var info)) return info;
@@ -81,13 +84,13 @@ internal abstract class MarketDataAdapter : IMarketData
         var roundTrip = clock.Elapsed;
         var server = ParseServerTime(doc.RootElement);
         var localMid = sentAt + roundTrip / 2;
-        ClockOffset = server - localMid;
+        Rest.Clock.Offset = server - localMid;
         return new ServerTime
         {
             Exchange = Exchange,
             ServerTimeUtc = server,
             LocalTimeUtc = localMid,
-            Offset = ClockOffset,
+            Offset = server - localMid,
             RoundTrip = roundTrip,
         };
     }

@@ -13,6 +13,12 @@ internal sealed class RestRequest
     public HttpMethod Method { get; }
     public string Path { get; }
     public int Weight { get; }
+
+    /// <summary>Needs the account's credentials: the transport's authenticator signs it on every attempt.</summary>
+    public bool Signed { get; init; }
+
+    /// <summary>Places an order, so it counts against the exchange's order-rate limits.</summary>
+    public bool CountsAsOrder { get; init; }
     public List<KeyValuePair<string, string>> Query { get; } = new();
 
     /// <summary>GETs are safe to send again after a timeout or 5xx; anything that changes state is not.</summary>
@@ -26,5 +32,7 @@ internal sealed class RestRequest
 
     public RestRequest Add(string name, long? value) => value is { } v ? Add(name, v.ToString(System.Globalization.CultureInfo.InvariantCulture)) : this;
 
-    public string PathAndQuery => Query.Count == 0 ? Path : Path + "?" + QueryString.Encode(Query);
+    /// <summary>Decimals as the exchange wants them: invariant culture, no exponent, no padding zeros.</summary>
+    public RestRequest Add(string name, decimal? value) =>
+        value is { } v ? Add(name, (v / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture)) : this;
 }

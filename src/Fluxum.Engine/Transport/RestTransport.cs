@@ -21,8 +21,9 @@ internal sealed class RestTransport
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
     public RestTransport(ExchangeId exchange, Uri baseUri, RequestGate gate, IErrorReader errors,
-        HttpClient? http = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+        HttpClient? http = null, Func<TimeSpan, CancellationToken, Task>? delay = null, ServerClock? clock = null)
     {
+        Clock = clock ?? new ServerClock();
         Exchange = exchange;
         BaseUri = baseUri;
         Gate = gate;
@@ -34,6 +35,12 @@ internal sealed class RestTransport
     public ExchangeId Exchange { get; }
     public Uri BaseUri { get; }
     public RequestGate Gate { get; }
+
+    /// <summary>Shared by everything that talks to this exchange address, so one resync serves all.</summary>
+    public ServerClock Clock { get; }
+
+    /// <summary>Signs requests marked Signed; a transport without one refuses them.</summary>
+    public IRequestAuthenticator? Authenticator { get; init; }
 
     /// <summary>How many times an idempotent request is sent at most.</summary>
     public int MaxAttempts { get; init; } = 3;
@@ -64,10 +71,19 @@ internal sealed class RestTransport
     private async Task<JsonDocument> SendOnceAsync(RestRequest request, CancellationToken ct)
     {
         await Gate.WaitAsync(request, ct).ConfigureAwait(false);
-        var shown = $"{request.Method} /{request.Path.TrimStart('/')}{(request.Query.Count > 0 ? "?" + QueryString.Redacted(request.Query) : "")}";
+        using var message = new HttpRequestMessage { Method = request.Method };
+        IReadOnlyList<KeyValuePair<string, string>> query = request.Query;
+        if (request.Signed)
+        {
+            query = (Authenticator ?? throw new InvalidOperationException($"{Exchange} request {request.Path} needs credentials."))
+                .Authenticate(request, message);
+        }
+
+        var path = request.Path.TrimStart('/');
+        message.RequestUri = new Uri(BaseUri, query.Count == 0 ? path : path + "?" + QueryString.Encode(query));
+        var shown = $"{request.Method} /{path}{(query.Count > 0 ? "?" + QueryString.Redacted(query) : "")}";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
-        using var message = new HttpRequestMessage(request.Method, new Uri(BaseUri, request.PathAndQuery.TrimStart('/')));
         var clock = Stopwatch.StartNew();
         HttpResponseMessage response;
         byte[] body;

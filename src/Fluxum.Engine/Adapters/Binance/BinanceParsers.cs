@@ -26,6 +26,23 @@ internal static class BinanceParsers
         return null;
     }
 
+    /// <summary>The ORDERS limits from exchangeInfo's rateLimits: per 10 seconds and per day, where listed.</summary>
+    public static (int? TenSeconds, int? Day) OrderLimits(JsonElement root)
+    {
+        int? ten = null, day = null;
+        if (root.Find("rateLimits") is not { ValueKind: JsonValueKind.Array } limits) return (null, null);
+        foreach (var l in limits.EnumerateArray())
+        {
+            if (l.StringOrNull("rateLimitType") != "ORDERS") continue;
+            var interval = l.StringOrNull("interval");
+            var num = l.LongOrNull("intervalNum") ?? 1;
+            if (interval == "SECOND" && num == 10) ten = (int)l.Long("limit");
+            if (interval == "DAY" && num == 1) day = (int)l.Long("limit");
+        }
+
+        return (ten, day);
+    }
+
     public static IReadOnlyList<SymbolInfo> Symbols(JsonElement root, ExchangeId exchange)
     {
         var list = new List<SymbolInfo>();

@@ -43,6 +43,9 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
     {
         using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "api/v3/exchangeInfo", 20), ct).ConfigureAwait(false);
         if (BinanceParsers.RequestWeightPerMinute(doc.RootElement) is { } limit) Weight.Limit = limit;
+        var (ten, day) = BinanceParsers.OrderLimits(doc.RootElement);
+        if (ten is { } t) Weight.OrderLimit10s = t;
+        if (day is { } d) Weight.OrderLimitDay = d;
         return BinanceParsers.Symbols(doc.RootElement, Exchange);
     }
 

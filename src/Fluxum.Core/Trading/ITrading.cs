@@ -1,0 +1,36 @@
+using Fluxum.Credentials;
+using Fluxum.Models;
+
+namespace Fluxum.Trading;
+
+/// <summary>One exchange account, with the credentials it was opened with.</summary>
+public interface ITrading
+{
+    ExchangeId Exchange { get; }
+    ExchangeCredential Credential { get; }
+
+    Task<AccountInfo> GetAccountAsync(CancellationToken ct);
+    Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Places the order (or only validates it with <paramref name="test"/>). Never sends it twice: when the answer
+    /// is lost (timeout, dropped connection, 5xx) it looks the order up by its client id before anything else.
+    /// </summary>
+    Task<Order> PlaceOrderAsync(OrderRequest request, bool test, CancellationToken ct);
+
+    Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct);
+
+    /// <summary>Open orders of one symbol, or of every symbol when null.</summary>
+    Task<IReadOnlyList<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct);
+
+    /// <summary>One page of order history, oldest first.</summary>
+    Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct);
+
+    Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct);
+
+    /// <summary>Cancels every open order of the symbol and returns them as cancelled.</summary>
+    Task<IReadOnlyList<Order>> CancelAllAsync(string symbol, CancellationToken ct);
+
+    /// <summary>One page of the account's fills, oldest first.</summary>
+    Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
+}

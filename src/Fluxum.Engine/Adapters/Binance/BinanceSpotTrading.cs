@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Fluxum.Credentials;
+using Fluxum.Diagnostics;
+using Fluxum.Engine.Json;
+using Fluxum.Engine.Transport;
+using Fluxum.Errors;
+using Fluxum.Models;
+using Fluxum.Trading;
+
+namespace Fluxum.Engine.Adapters.Binance;
+
+/// <summary>
+/// A Binance spot account over the signed REST endpoints. Shares the market data client's transport, so the
+/// weight budget, bans and clock offset are one per exchange address.
+/// </summary>
+internal sealed class BinanceSpotTrading : ITrading
+{
+    /// <summary>Errors after which the exchange may or may not have acted on a request.</summary>
+    private static readonly HashSet<string> UnknownOutcome = new(StringComparer.Ordinal) { "Fluxum.Timeout", "Fluxum.ConnectionFailed", "Fluxum.ServerError" };
+
+    private readonly BinanceSpotMarketData _market;
+    private readonly RestTransport _rest;
+
+    public BinanceSpotTrading(BinanceSpotMarketData market, ExchangeCredential credential, int recvWindow = 5000)
+    {
+        _market = market;
+        Credential = credential;
+        var shared = market.Transport;
+        Authenticator = new BinanceAuthenticator(credential, shared.Clock) { RecvWindow = recvWindow };
+        _rest = new RestTransport(shared.Exchange, shared.BaseUri, shared.Gate, new BinanceErrorReader(shared.Exchange), clock: shared.Clock)
+        {
+            Authenticator = Authenticator,
+            Timeout = shared.Timeout,
+        };
+    }
+
+    public ExchangeId Exchange => _market.Exchange;
+    public ExchangeCredential Credential { get; }
+    internal BinanceAuthenticator Authenticator { get; }
+
+    /// <summary>How long to keep looking for an order whose placement answer was lost.</summary>
+    public TimeSpan LookupPatience { get; init; } = TimeSpan.FromSeconds(3);
+
+    public async Task<AccountInfo> GetAccountAsync(CancellationToken ct)
+    {
+        using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/account", 20), ct).ConfigureAwait(false);
+        return BinanceTradingParsers.Account(doc.RootElement, Exchange, Credential.MaskedApiKey, Credential.Source);
+    }
+
+    public async Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken ct)
+    {
+        using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/account", 20), ct).ConfigureAwait(false);
+        return BinanceTradingParsers.Balances(doc.RootElement, Exchange);
+    }
+
+    public async Task<Order> PlaceOrderAsync(OrderRequest order, bool test, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(order.Symbol, ct).ConfigureAwait(false);
+        var clientId = order.ClientOrderId ?? NewClientOrderId();
+        var request = Signed(HttpMethod.Post, test ? "api/v3/order/test" : "api/v3/order", 1, countsAsOrder: !test)
+            .Add("symbol", info.NativeSymbol)
+            .Add("side", order.Side == TradeSide.Buy ? "BUY" : "SELL")
+            .Add("type", BinanceTradingParsers.WireType(order.Type))
+            .Add("timeInForce", OrderTypes.TakesTimeInForce(order.Type) ? (order.TimeInForce ?? TimeInForce.Gtc).ToString().ToUpperInvariant() : null)
+            .Add("quantity", order.Quantity)
+            .Add("quoteOrderQty", order.QuoteQuantity)
+            .Add("price", order.Price)
+            .Add("stopPrice", order.StopPrice)
+            .Add("icebergQty", order.IcebergQuantity)
+            .Add("newClientOrderId", clientId)
+            .Add("newOrderRespType", test ? null : "FULL");
+        try
+        {
+            using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+            if (test)
+            {
+                return new Order
+                {
+                    Exchange = Exchange, Symbol = info.Symbol, NativeSymbol = info.NativeSymbol, ClientOrderId = clientId,
+                    Side = order.Side, Type = order.Type, TimeInForce = order.TimeInForce, Status = OrderStatus.New, NativeStatus = "TEST",
+                    Price = order.Price, StopPrice = order.StopPrice, Quantity = order.Quantity, QuoteQuantity = order.QuoteQuantity,
+                    IcebergQuantity = order.IcebergQuantity, CreatedTime = _rest.Clock.Now, IsTest = true,
+                };
+            }
+
+            return BinanceTradingParsers.Order(doc.RootElement, info);
+        }
+        catch (FxException lost) when (!test && UnknownOutcome.Contains(lost.ErrorId))
+        {
+            return await RecoverAsync(info, clientId, lost, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The placement answer was lost, so the exchange may hold the order. Ask for it by client id; never send it
+    /// again from here: a resend could double the position.
+    /// </summary>
+    private async Task<Order> RecoverAsync(SymbolInfo info, string clientId, FxException lost, CancellationToken ct)
+    {
+        FxLog.Verbose($"{Exchange}: the answer to placing order '{clientId}' was lost ({lost.Message}); looking it up by its client order id before anything else.");
+        var deadline = DateTimeOffset.UtcNow + LookupPatience;
+        while (true)
+        {
+            try
+            {
+                var found = await GetOrderAsync(new OrderReference(info.NativeSymbol, null, clientId), ct).ConfigureAwait(false);
+                FxLog.Verbose($"{Exchange}: order '{clientId}' was placed (order id {found.OrderId}); it was not sent again.");
+                return found;
+            }
+            catch (ExchangeErrorException e) when (e.Code == "-2013" && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), ct).ConfigureAwait(false);
+            }
+            catch (ExchangeErrorException e) when (e.Code == "-2013")
+            {
+                throw new FxException("Fluxum.OrderNotPlaced", FxErrorKind.InvalidOperation,
+                    $"The answer to placing order '{clientId}' was lost ({lost.Message}), and {Exchange} does not know the order: it was not placed. Nothing was sent again.",
+                    Exchange, lost)
+                {
+                    RecommendedAction = "Check Get-FxOrder -Open, then place the order again if you still want it.",
+                };
+            }
+            catch (FxException e) when (UnknownOutcome.Contains(e.ErrorId))
+            {
+                throw new FxException("Fluxum.OrderOutcomeUnknown", FxErrorKind.OperationTimeout,
+                    $"The answer to placing order '{clientId}' was lost and {Exchange} could not be asked about it ({e.Message}). The order may or may not exist; it was not sent again.",
+                    Exchange, lost)
+                {
+                    RecommendedAction = $"Look it up with Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {clientId} before placing it again.",
+                };
+            }
+        }
+    }
+
+    public async Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
+        using var doc = await SendAsync(WithReference(Signed(HttpMethod.Get, "api/v3/order", 4), info, reference), ct).ConfigureAwait(false);
+        return BinanceTradingParsers.Order(doc.RootElement, info);
+    }
+
+    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct)
+    {
+        var info = symbol is null ? null : await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
+        var request = Signed(HttpMethod.Get, "api/v3/openOrders", info is null ? 80 : 6).Add("symbol", info?.NativeSymbol);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
+        var request = Signed(HttpMethod.Get, "api/v3/allOrders", 20)
+            .Add("symbol", info.NativeSymbol)
+            .Add("orderId", query.FromId)
+            .Add("startTime", query.FromId is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
+            .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
+            .Add("limit", Math.Clamp(query.Limit, 1, 1000));
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return doc.RootElement.EnumerateArray().Select(o => BinanceTradingParsers.Order(o, info)).ToList();
+    }
+
+    public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
+        using var doc = await SendAsync(WithReference(Signed(HttpMethod.Delete, "api/v3/order", 1), info, reference), ct).ConfigureAwait(false);
+        return BinanceTradingParsers.Order(doc.RootElement, info);
+    }
+
+    public async Task<IReadOnlyList<Order>> CancelAllAsync(string symbol, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
+        using var doc = await SendAsync(Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol), ct).ConfigureAwait(false);
+        return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
+        var request = Signed(HttpMethod.Get, "api/v3/myTrades", 20)
+            .Add("symbol", info.NativeSymbol)
+            .Add("fromId", query.FromId)
+            .Add("startTime", query.FromId is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
+            .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
+            .Add("limit", Math.Clamp(query.Limit, 1, 1000));
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return doc.RootElement.EnumerateArray().Select(t => BinanceTradingParsers.MyTrade(t, info)).ToList();
+    }
+
+    /// <summary>Orders from a list answer; order lists (OCO/OTO) contribute their member orders.</summary>
+    private async Task<IReadOnlyList<Order>> OrdersAsync(JsonElement array, CancellationToken ct)
+    {
+        var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
+        var orders = new List<Order>();
+        foreach (var item in array.EnumerateArray())
+        {
+            var members = item.Find("orderReports") is { ValueKind: JsonValueKind.Array } reports ? reports.EnumerateArray().ToList() : new List<JsonElement> { item };
+            foreach (var o in members)
+            {
+                if (o.Find("orderId") is null) continue;
+                if (catalog.TryResolve(o.String("symbol"), out var info)) orders.Add(BinanceTradingParsers.Order(o, info));
+            }
+        }
+
+        return orders;
+    }
+
+    /// <summary>Sends a signed request; a -1021 (timestamp outside recvWindow) resyncs the clock once and tries again.</summary>
+    private async Task<JsonDocument> SendAsync(RestRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await _rest.SendAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (ExchangeErrorException e) when (e.Code == "-1021")
+        {
+            var before = _rest.Clock.Offset;
+            var time = await _market.GetServerTimeAsync(ct).ConfigureAwait(false);
+            FxLog.Verbose($"{Exchange} refused the request's timestamp (-1021); the clock offset was {before.TotalMilliseconds:0} ms and is now {time.OffsetMilliseconds:0} ms. Trying once more.");
+            try
+            {
+                return await _rest.SendAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (ExchangeErrorException again) when (again.Code == "-1021")
+            {
+                throw new FxException("Fluxum.ClockSkew", FxErrorKind.InvalidOperation,
+                    $"{Exchange} refused the request's timestamp twice, even after measuring the clock offset ({time.OffsetMilliseconds:0} ms): {again.ExchangeMessage}",
+                    Exchange, again)
+                {
+                    RecommendedAction = "Check the machine's time synchronisation, or allow more time with -RecvWindow.",
+                };
+            }
+        }
+    }
+
+    private static RestRequest Signed(HttpMethod method, string path, int weight, bool countsAsOrder = false) =>
+        new(method, path, weight) { Signed = true, CountsAsOrder = countsAsOrder };
+
+    private static RestRequest WithReference(RestRequest request, SymbolInfo info, OrderReference reference) =>
+        request.Add("symbol", info.NativeSymbol)
+            .Add("orderId", reference.OrderId)
+            .Add("origClientOrderId", reference.OrderId is null ? reference.ClientOrderId : null);
+
+    /// <summary>A client order id unique enough to find the order by: "fx" and 22 random base62 characters.</summary>
+    public static string NewClientOrderId()
+    {
+        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        Span<char> id = stackalloc char[24];
+        id[0] = 'f';
+        id[1] = 'x';
+        for (int i = 2; i < id.Length; i++) id[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        return new string(id);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using Fluxum.Engine.Json;
+using Fluxum.Models;
+using Fluxum.Trading;
+
+namespace Fluxum.Engine.Adapters.Binance;
+
+/// <summary>Binance spot account and order JSON to the model. Pure functions, tested against recorded responses.</summary>
+internal static class BinanceTradingParsers
+{
+    public static OrderType TypeOf(string type) => type switch
+    {
+        "LIMIT" => OrderType.Limit,
+        "MARKET" => OrderType.Market,
+        "STOP_LOSS" => OrderType.StopLoss,
+        "STOP_LOSS_LIMIT" => OrderType.StopLossLimit,
+        "TAKE_PROFIT" => OrderType.TakeProfit,
+        "TAKE_PROFIT_LIMIT" => OrderType.TakeProfitLimit,
+        "LIMIT_MAKER" => OrderType.LimitMaker,
+        _ => throw JsonRead.Bad($"a known order type, not '{type}'"),
+    };
+
+    public static string WireType(OrderType type) => type switch
+    {
+        OrderType.Limit => "LIMIT",
+        OrderType.Market => "MARKET",
+        OrderType.StopLoss => "STOP_LOSS",
+        OrderType.StopLossLimit => "STOP_LOSS_LIMIT",
+        OrderType.TakeProfit => "TAKE_PROFIT",
+        OrderType.TakeProfitLimit => "TAKE_PROFIT_LIMIT",
+        _ => "LIMIT_MAKER",
+    };
+
+    public static OrderStatus StatusOf(string status) => status switch
+    {
+        "NEW" => OrderStatus.New,
+        "PENDING_NEW" => OrderStatus.PendingNew,
+        "PARTIALLY_FILLED" => OrderStatus.PartiallyFilled,
+        "FILLED" => OrderStatus.Filled,
+        "CANCELED" => OrderStatus.Canceled,
+        "PENDING_CANCEL" => OrderStatus.PendingCancel,
+        "REJECTED" => OrderStatus.Rejected,
+        "EXPIRED" => OrderStatus.Expired,
+        "EXPIRED_IN_MATCH" => OrderStatus.ExpiredInMatch,
+        _ => OrderStatus.Unknown,
+    };
+
+    public static TradeSide SideOf(string side) => side == "SELL" ? TradeSide.Sell : TradeSide.Buy;
+
+    /// <summary>
+    /// Any of Binance's order shapes: the placement answer (ACK/RESULT/FULL), a queried or open order, a cancelled
+    /// one (whose clientOrderId is the cancel's and origClientOrderId the order's).
+    /// </summary>
+    public static Order Order(JsonElement o, SymbolInfo symbol, bool isTest = false)
+    {
+        var status = o.StringOrNull("status") ?? "NEW";
+        var listId = o.LongOrNull("orderListId");
+        return new Order
+        {
+            Exchange = symbol.Exchange,
+            Symbol = symbol.Symbol,
+            NativeSymbol = symbol.NativeSymbol,
+            OrderId = o.Long("orderId").ToString(CultureInfo.InvariantCulture),
+            ClientOrderId = o.StringOrNull("origClientOrderId") ?? o.String("clientOrderId"),
+            Side = o.StringOrNull("side") is { } side ? SideOf(side) : TradeSide.Buy,
+            Type = o.StringOrNull("type") is { } type ? TypeOf(type) : OrderType.Limit,
+            TimeInForce = o.StringOrNull("timeInForce") switch
+            {
+                "GTC" => Fluxum.Trading.TimeInForce.Gtc,
+                "IOC" => Fluxum.Trading.TimeInForce.Ioc,
+                "FOK" => Fluxum.Trading.TimeInForce.Fok,
+                _ => null,
+            },
+            Status = StatusOf(status),
+            NativeStatus = status,
+            Price = Positive(o.DecimalOrNull("price")),
+            StopPrice = Positive(o.DecimalOrNull("stopPrice")),
+            Quantity = Positive(o.DecimalOrNull("origQty")),
+            QuoteQuantity = Positive(o.DecimalOrNull("origQuoteOrderQty")),
+            ExecutedQuantity = o.DecimalOrNull("executedQty") ?? 0m,
+            CumulativeQuoteQuantity = o.DecimalOrNull("cummulativeQuoteQty") ?? 0m,
+            IcebergQuantity = Positive(o.DecimalOrNull("icebergQty")),
+            OrderListId = listId is { } id && id != -1 ? id.ToString(CultureInfo.InvariantCulture) : null,
+            CreatedTime = (o.Find("time") ?? o.Find("transactTime"))?.UnixMilliseconds(),
+            UpdateTime = (o.Find("updateTime") ?? o.Find("transactTime") ?? o.Find("workingTime"))?.UnixMilliseconds(),
+            IsTest = isTest,
+        };
+    }
+
+    /// <summary>The fills a FULL placement answer carries.</summary>
+    public static IReadOnlyList<Fill> PlacementFills(JsonElement o, SymbolInfo symbol)
+    {
+        if (o.Find("fills") is not { ValueKind: JsonValueKind.Array } fills) return Array.Empty<Fill>();
+        var orderId = o.Long("orderId").ToString(CultureInfo.InvariantCulture);
+        var side = SideOf(o.String("side"));
+        var time = (o.Find("transactTime") ?? o.Find("workingTime"))?.UnixMilliseconds() ?? DateTimeOffset.UtcNow;
+        return fills.EnumerateArray().Select(f =>
+        {
+            var price = f.Decimal("price");
+            var qty = f.Decimal("qty");
+            return new Fill
+            {
+                Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
+                TradeId = f.Long("tradeId"), OrderId = orderId, Side = side, Price = price, Quantity = qty, QuoteQuantity = price * qty,
+                Fee = f.Decimal("commission"), FeeAsset = f.String("commissionAsset"), Time = time, IsMaker = false,
+            };
+        }).ToList();
+    }
+
+    public static Fill MyTrade(JsonElement t, SymbolInfo symbol) => new()
+    {
+        Exchange = symbol.Exchange,
+        Symbol = symbol.Symbol,
+        NativeSymbol = symbol.NativeSymbol,
+        TradeId = t.Long("id"),
+        OrderId = t.Long("orderId").ToString(CultureInfo.InvariantCulture),
+        OrderListId = t.LongOrNull("orderListId") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
+        Side = t.Bool("isBuyer") ? TradeSide.Buy : TradeSide.Sell,
+        Price = t.Decimal("price"),
+        Quantity = t.Decimal("qty"),
+        QuoteQuantity = t.Decimal("quoteQty"),
+        Fee = t.Decimal("commission"),
+        FeeAsset = t.String("commissionAsset"),
+        Time = t.UnixMilliseconds("time"),
+        IsMaker = t.Bool("isMaker"),
+    };
+
+    public static IReadOnlyList<Balance> Balances(JsonElement account, ExchangeId exchange) =>
+        account.Get("balances").EnumerateArray()
+            .Select(b => new Balance { Exchange = exchange, Asset = b.String("asset"), Free = b.Decimal("free"), Locked = b.Decimal("locked") })
+            .ToList();
+
+    public static AccountInfo Account(JsonElement a, ExchangeId exchange, string maskedKey, string source)
+    {
+        var rates = a.Find("commissionRates");
+        var balances = Balances(a, exchange);
+        return new AccountInfo
+        {
+            Exchange = exchange,
+            AccountType = a.StringOrNull("accountType") ?? "",
+            CanTrade = a.Bool("canTrade"),
+            CanWithdraw = a.Bool("canWithdraw"),
+            CanDeposit = a.Bool("canDeposit"),
+            // commissionRates are fractions; the older makerCommission is in basis points.
+            MakerCommission = rates?.DecimalOrNull("maker") ?? a.DecimalOrNull("makerCommission") / 10_000m,
+            TakerCommission = rates?.DecimalOrNull("taker") ?? a.DecimalOrNull("takerCommission") / 10_000m,
+            Permissions = a.Find("permissions") is { ValueKind: JsonValueKind.Array } p ? string.Join(",", p.EnumerateArray().Select(x => x.GetString())) : "",
+            UpdateTime = a.Find("updateTime")?.UnixMilliseconds(),
+            AssetsHeld = balances.Count(b => b.Total != 0),
+            ApiKey = maskedKey,
+            CredentialSource = source,
+        };
+    }
+
+    private static decimal? Positive(decimal? value) => value is > 0 ? value : null;
+}
