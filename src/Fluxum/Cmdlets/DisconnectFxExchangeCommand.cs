@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using Fluxum.Commands.Credentials;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>Forgets the credentials Connect-FxExchange kept for an exchange in this session.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "FxExchange")]
+[OutputType(typeof(void))]
+public sealed class DisconnectFxExchangeCommand : MarketDataCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        if (SessionCredentials.Remove(Exchange, Environment)) WriteVerbose($"Forgot the {Exchange} credentials of this session.");
+        else WriteVerbose($"No {Exchange} credentials were kept in this session.");
+    }
+}

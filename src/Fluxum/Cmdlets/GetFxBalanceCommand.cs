@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using Fluxum.Trading;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>Gets the account's balances: assets with anything free or locked, or all with -IncludeZero.</summary>
+[Cmdlet(VerbsCommon.Get, "FxBalance")]
+[OutputType(typeof(Balance))]
+public sealed class GetFxBalanceCommand : TradingCmdlet
+{
+    /// <summary>Only these assets (wildcards allowed).</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    public string[]? Asset { get; set; }
+
+    [Parameter]
+    public SwitchParameter IncludeZero { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var patterns = Asset?.Select(a => new WildcardPattern(a, WildcardOptions.IgnoreCase)).ToList();
+        var includeZero = IncludeZero.IsPresent;
+        RunAccount(async (account, bridge, ct) =>
+        {
+            foreach (var b in await account.GetBalancesAsync(ct).ConfigureAwait(false))
+            {
+                if (!includeZero && b.Total == 0) continue;
+                if (patterns is not null && !patterns.Any(p => p.IsMatch(b.Asset))) continue;
+                bridge.Emit(b);
+            }
+        }, Exchange);
+    }
+}

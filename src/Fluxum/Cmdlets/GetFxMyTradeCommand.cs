@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using Fluxum.Commands.Completion;
+using Fluxum.Trading;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>Gets the account's own fills with their fees, paging by time or trade id.</summary>
+[Cmdlet(VerbsCommon.Get, "FxMyTrade")]
+[OutputType(typeof(Fill))]
+public sealed class GetFxMyTradeCommand : TradingCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string Symbol { get; set; } = "";
+
+    [Parameter]
+    public DateTime? StartTime { get; set; }
+
+    [Parameter]
+    public DateTime? EndTime { get; set; }
+
+    /// <summary>Reads forward from this trade id.</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long? FromId { get; set; }
+
+    /// <summary>The most fills to return (default 500).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Limit { get; set; } = 500;
+
+    protected override void ProcessRecord()
+    {
+        var start = AsUtc(StartTime);
+        var end = AsUtc(EndTime);
+        CheckTimeRange(start, end);
+        var query = new HistoryQuery(Symbol) { StartTime = start, EndTime = end, FromId = FromId };
+        var limit = Limit;
+        RunAccount(async (a, bridge, ct) =>
+        {
+            await foreach (var f in HistoryPager.ReadAsync(q => a.GetFillsAsync(q, ct), query, limit, f => f.TradeId, f => f.Time, ct).ConfigureAwait(false))
+            {
+                bridge.Emit(f);
+            }
+        }, Symbol);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using Fluxum.Commands.Completion;
+using Fluxum.Trading;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>
+/// Cancels orders (Stop is PowerShell's approved verb for it): one by id or client id, from the pipeline
+/// (Get-FxOrder -Open | Where-Object ... | Stop-FxOrder), or every open order of a symbol with -All.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(Order))]
+public sealed class StopFxOrderCommand : TradingCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByClientIdSet = "ByClientId";
+    private const string AllSet = "All";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string Symbol { get; set; } = "";
+
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    public string? OrderId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByClientIdSet, ValueFromPipelineByPropertyName = true)]
+    public string? ClientOrderId { get; set; }
+
+    /// <summary>Every open order of the symbol.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Cancels all without asking (for scheduled scripts).</summary>
+    [Parameter(ParameterSetName = AllSet)]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var symbol = Symbol;
+        if (ParameterSetName == AllSet)
+        {
+            if (!ShouldProcess($"{symbol} on {Exchange}", "Cancel every open order")) return;
+            if (!Force && !ShouldContinue($"Cancel every open {symbol} order on {Exchange}?", "Cancel all orders")) return;
+            RunAccount(async (a, bridge, ct) =>
+            {
+                foreach (var o in await a.CancelAllAsync(symbol, ct).ConfigureAwait(false)) bridge.Emit(o);
+            }, symbol);
+            return;
+        }
+
+        var reference = new OrderReference(symbol, ParameterSetName == ByIdSet ? OrderId : null, ParameterSetName == ByClientIdSet ? ClientOrderId : null);
+        if (!ShouldProcess($"{reference} on {Exchange}", "Cancel the order")) return;
+        RunAccount(async (a, bridge, ct) => bridge.Emit(await a.CancelOrderAsync(reference, ct).ConfigureAwait(false)), reference);
+    }
+}
