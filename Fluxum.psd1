@@ -12,13 +12,21 @@
     FormatsToProcess     = @('Fluxum.format.ps1xml')
     TypesToProcess       = @('Fluxum.types.ps1xml')
     CmdletsToExport      = @(
+        'Connect-FxExchange'
+        'Disconnect-FxExchange'
+        'Get-FxAccount'
+        'Get-FxBalance'
         'Get-FxCandle'
         'Get-FxDepth'
         'Get-FxExchange'
+        'Get-FxMyTrade'
+        'Get-FxOrder'
         'Get-FxServerTime'
         'Get-FxSymbol'
         'Get-FxTicker'
         'Get-FxTrade'
+        'New-FxOrder'
+        'Stop-FxOrder'
     )
     FunctionsToExport    = @(
         'Compare-FxPrice'

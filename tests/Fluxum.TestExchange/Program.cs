@@ -1,25 +1,57 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Fluxum.TestExchange;
 
-// By hand: dotnet run --project tests/Fluxum.TestExchange -- --port 5123
-var port = 0;
-for (int i = 0; i < args.Length - 1; i++)
+// By hand: dotnet run --project tests/Fluxum.TestExchange -- --port 5123 [--weight-limit 6000] [--fixed-now 2024-01-01T00:00:00Z]
+var options = new TestExchangeOptions();
+for (int i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--port") port = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--port":
+            options.Port = int.Parse(Value(), CultureInfo.InvariantCulture);
+            break;
+        case "--weight-limit":
+            options.BinanceWeightLimitPerMinute = int.Parse(Value(), CultureInfo.InvariantCulture);
+            break;
+        case "--fixed-now":
+            options.FixedNow = DateTimeOffset.Parse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            break;
+        case "-h" or "--help":
+            Console.WriteLine("Usage: dotnet run --project tests/Fluxum.TestExchange -- [--port N] [--weight-limit N] [--fixed-now ISO-8601]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Try --help.");
+            return 2;
+    }
 }
 
-await using var server = await TestExchangeServer.StartAsync(new TestExchangeOptions { Port = port });
+await using var server = await TestExchangeServer.StartAsync(options);
 var url = server.BaseUri.ToString().TrimEnd('/');
-Console.WriteLine($"Fluxum test exchange listening on {url} (Binance spot under /api/v3, Kraken spot under /0/public).");
+Console.WriteLine($"Fluxum test exchange listening on {url}/");
+Console.WriteLine($"  Binance spot REST  {url}/api/v3/...   (e.g. {url}/api/v3/depth?symbol=BTCUSDT&limit=5)");
+Console.WriteLine($"  Kraken spot REST   {url}/0/public/... (e.g. {url}/0/public/Ticker?pair=XBTUSD)");
+Console.WriteLine();
 Console.WriteLine("Point the module at it:");
-Console.WriteLine($"  $env:FLUXUM_BINANCE_REST_URL = '{url}'");
-Console.WriteLine($"  $env:FLUXUM_KRAKEN_REST_URL  = '{url}'");
-Console.WriteLine($"Faults: POST {url}/__fluxum/faults  {{\"pathPrefix\":\"/api/v3/depth\",\"kind\":\"Status429\",\"retryAfterSeconds\":5}}");
+Console.WriteLine($"  FLUXUM_BINANCE_REST_URL={url}");
+Console.WriteLine($"  FLUXUM_KRAKEN_REST_URL={url}");
+Console.WriteLine($"  PowerShell: $env:FLUXUM_BINANCE_REST_URL = '{url}'; $env:FLUXUM_KRAKEN_REST_URL = '{url}'");
+Console.WriteLine();
+Console.WriteLine($"Control: GET {url}/__fluxum (help), POST {url}/__fluxum/faults, GET {url}/__fluxum/requests, GET {url}/__fluxum/weight");
+Console.WriteLine($"  curl -X POST {url}/__fluxum/faults -H 'Content-Type: application/json' -d '{{\"pathPrefix\":\"/api/v3/depth\",\"kind\":\"Status429\",\"retryAfterSeconds\":5}}'");
 Console.WriteLine("Press Ctrl+C to stop.");
+
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.TrySetResult();
 };
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+});
 await stop.Task;
+return 0;

@@ -1,110 +1,92 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Net;
 using Fluxum.TestExchange.Binance;
+using Fluxum.TestExchange.Hosting;
 using Fluxum.TestExchange.Kraken;
+using Fluxum.TestExchange.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Fluxum.TestExchange;
 
 /// <summary>
-/// A local exchange on 127.0.0.1 speaking Binance spot and Kraken spot public REST, each under its own path
-/// prefix, with deterministic data, Binance weight accounting and injectable faults.
+/// A local exchange on 127.0.0.1 speaking Binance spot public REST (under /api/v3) and Kraken spot public
+/// REST (under /0/public) like the real ones, from deterministic market data, with Binance weight accounting,
+/// injectable faults and a log of every request. Start one per test class (it starts in milliseconds) or
+/// share one; dispose it to stop.
 /// </summary>
 public sealed class TestExchangeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ExchangeClock _clock;
+    private int _disposed;
 
-    private TestExchangeServer(WebApplication app, TestExchangeOptions options, Uri baseUri)
+    private TestExchangeServer(WebApplication app, TestExchangeOptions options, ExchangeClock clock, Uri baseUri, FaultInjector faults,
+        RequestLog requests, BinanceSpot binance)
     {
         _app = app;
+        _clock = clock;
         Options = options;
         BaseUri = baseUri;
+        Faults = faults;
+        Requests = requests;
+        Binance = binance;
     }
 
+    /// <summary>http://127.0.0.1:port/ (with the trailing slash).</summary>
     public Uri BaseUri { get; }
-    public TestExchangeOptions Options { get; }
-    public FaultInjector Faults { get; } = new();
-    public RequestLog Requests { get; } = new();
-    public BinanceWeights Binance { get; } = new();
 
-    public DateTimeOffset Now => Options.FixedNow ?? DateTimeOffset.UtcNow;
+    public FaultInjector Faults { get; }
+
+    /// <summary>Every exchange request received (control calls under /__fluxum excluded).</summary>
+    public RequestLog Requests { get; }
+
+    public TestExchangeOptions Options { get; }
+
+    /// <summary>The Binance side: the request weight used this minute, and a way to reset it.</summary>
+    public BinanceSpot Binance { get; }
+
+    /// <summary>The exchanges' clock: <see cref="TestExchangeOptions.FixedNow"/> or the real UTC time.</summary>
+    public DateTimeOffset Now => _clock.Now;
 
     public static async Task<TestExchangeServer> StartAsync(TestExchangeOptions? options = null, CancellationToken ct = default)
     {
         options ??= new TestExchangeOptions();
-        var builder = WebApplication.CreateSlimBuilder();
+        if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The port must be 0 to 65535.");
+
+        var clock = new ExchangeClock(options);
+        var faults = new FaultInjector();
+        var requests = new RequestLog();
+        var binance = new BinanceSpot(options, clock);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            k.AddServerHeader = false;
+        });
         var app = builder.Build();
 
-        TestExchangeServer? server = null;
-        Func<DateTimeOffset> now = () => server!.Now;
-        app.Use(async (http, next) =>
-        {
-            var s = server!;
-            var path = http.Request.Path.Value ?? "/";
-            if (!path.StartsWith("/__fluxum", StringComparison.Ordinal))
-            {
-                s.Requests.Add(new RecordedRequest(http.Request.Method, path, http.Request.QueryString.Value ?? "",
-                    http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), s.Now));
-            }
+        var gateway = new Gateway(requests, faults, binance, clock, app.Lifetime.ApplicationStopping);
+        app.Use(gateway.InvokeAsync);
+        ControlRoutes.Map(app, faults, requests, binance);
+        new BinanceSpotRoutes(clock, options).Map(app);
+        new KrakenRoutes(clock).Map(app);
 
-            if (s.Faults.Take(path) is { } fault && await FaultMiddleware.ApplyAsync(http, fault, now)) return;
-
-            if (path.StartsWith("/api/", StringComparison.Ordinal))
-            {
-                var weight = BinanceWeights.Of(path, http.Request.Query);
-                var allowed = s.Binance.TryUse(weight, s.Options.BinanceWeightLimitPerMinute, s.Now, out var used, out var secondsLeft);
-                http.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (!allowed)
-                {
-                    await FaultMiddleware.ApplyAsync(http, new Fault { Kind = FaultKind.Status429, RetryAfterSeconds = secondsLeft }, now);
-                    return;
-                }
-            }
-
-            await next(http);
-        });
-
-        new BinanceSpotRoutes(now, options).Map(app);
-        new KrakenRoutes(now).Map(app);
-        MapControl(app, () => server!);
-
-        await app.StartAsync(ct);
+        await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new TestExchangeServer(app, options, new Uri(address.TrimEnd('/') + "/"));
-        return server;
-    }
-
-    /// <summary>By-hand control: POST a Fault as JSON, DELETE to clear, GET the request log.</summary>
-    private static void MapControl(WebApplication app, Func<TestExchangeServer> server)
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        app.MapPost("/__fluxum/faults", async (HttpRequest r) =>
-        {
-            var fault = await JsonSerializer.DeserializeAsync<Fault>(r.Body, json);
-            if (fault is null) return Results.BadRequest();
-            server().Faults.Add(fault);
-            return Results.Json(new { pending = server().Faults.Pending });
-        });
-        app.MapDelete("/__fluxum/faults", () =>
-        {
-            server().Faults.Clear();
-            return Results.NoContent();
-        });
-        app.MapGet("/__fluxum/requests", () => Results.Json(server().Requests.All));
+        var port = new Uri(address).Port;
+        return new TestExchangeServer(app, options, clock, new Uri($"http://127.0.0.1:{port}/"), faults, requests, binance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _app.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -24,7 +24,8 @@ public sealed class GetFxOrderCommand : TradingCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     public string? OrderId { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = ByClientIdSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Not bound from the pipeline: a piped order carries both ids, and its exchange id decides.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByClientIdSet)]
     public string? ClientOrderId { get; set; }
 
     /// <summary>The open orders (the default); of every symbol when -Symbol is omitted.</summary>

@@ -23,7 +23,8 @@ public sealed class StopFxOrderCommand : TradingCmdlet
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     public string? OrderId { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = ByClientIdSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Not bound from the pipeline: a piped order carries both ids, and its exchange id decides.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByClientIdSet)]
     public string? ClientOrderId { get; set; }
 
     /// <summary>Every open order of the symbol.</summary>

@@ -1,63 +1,37 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Fluxum.TestExchange.Binance;
 
-/// <summary>Request weight per endpoint (Binance spot REST docs) and the per-minute window it is counted in.</summary>
-public sealed class BinanceWeights
+/// <summary>Request weight per endpoint, from the current Binance spot REST docs.</summary>
+internal static class BinanceWeights
 {
-    private readonly object _sync = new();
-    private long _minute;
-    private int _used;
-
-    public int UsedWeight
+    public static int Of(string path, IQueryCollection query)
     {
-        get
-        {
-            lock (_sync) return _used;
-        }
-    }
-
-    public void Reset()
-    {
-        lock (_sync) _used = 0;
-    }
-
-    /// <summary>Adds the weight; false (and nothing added) when it would pass the limit.</summary>
-    internal bool TryUse(int weight, int limit, DateTimeOffset now, out int used, out int secondsLeft)
-    {
-        lock (_sync)
-        {
-            var minute = now.ToUnixTimeSeconds() / 60;
-            if (minute != _minute)
-            {
-                _minute = minute;
-                _used = 0;
-            }
-
-            secondsLeft = (int)(60 - now.ToUnixTimeSeconds() % 60);
-            if (_used + weight > limit)
-            {
-                used = _used;
-                return false;
-            }
-
-            _used += weight;
-            used = _used;
-            return true;
-        }
-    }
-
-    internal static int Of(string path, IQueryCollection query)
-    {
-        int SymbolsCount() => query.ContainsKey("symbol") ? 1 : query.TryGetValue("symbols", out var s) ? s.ToString().Count(c => c == ',') + 1 : 0;
+        var symbols = SymbolCount(query);
         return path switch
         {
+            "/api/v3/ping" or "/api/v3/time" => 1,
             "/api/v3/exchangeInfo" => 20,
-            "/api/v3/depth" => int.TryParse(query["limit"], out var l) ? l switch { <= 100 => 5, <= 500 => 25, <= 1000 => 50, _ => 250 } : 5,
+            "/api/v3/depth" => Depth(query),
             "/api/v3/trades" or "/api/v3/historicalTrades" => 25,
             "/api/v3/aggTrades" => 4,
-            "/api/v3/klines" => 2,
-            "/api/v3/ticker/24hr" => SymbolsCount() switch { 0 => 80, <= 20 => 2, <= 100 => 40, _ => 80 },
-            "/api/v3/ticker/price" or "/api/v3/ticker/bookTicker" => SymbolsCount() == 1 ? 2 : 4,
+            "/api/v3/klines" or "/api/v3/uiKlines" or "/api/v3/avgPrice" => 2,
+            "/api/v3/ticker/24hr" => symbols switch { 0 => 80, <= 20 => 2, <= 100 => 40, _ => 80 },
+            "/api/v3/ticker/price" or "/api/v3/ticker/bookTicker" => query.ContainsKey("symbol") ? 2 : 4,
             _ => 1,
         };
+    }
+
+    /// <summary>1-100: 5, 101-500: 25, 501-1000: 50, 1001-5000 (and above, served as 5000): 250.</summary>
+    private static int Depth(IQueryCollection query) =>
+        int.TryParse(query["limit"], out var limit) ? limit switch { <= 100 => 5, <= 500 => 25, <= 1000 => 50, _ => 250 } : 5;
+
+    /// <summary>symbol=X counts one; symbols=["A","B"] counts its entries; neither counts zero ("all").</summary>
+    private static int SymbolCount(IQueryCollection query)
+    {
+        if (query.ContainsKey("symbol")) return 1;
+        if (!query.TryGetValue("symbols", out var raw)) return 0;
+        var quotes = raw.ToString().Count(c => c == '"');
+        return Math.Max(1, quotes / 2);
     }
 }

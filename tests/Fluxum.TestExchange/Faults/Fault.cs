@@ -1,28 +1,44 @@
+using System.Text.Json.Serialization;
+
 namespace Fluxum.TestExchange;
 
-public enum FaultKind
-{
-    Status429,
-    Status418,
-    ServerError,
-    Delay,
-    MalformedJson,
-    DropConnection,
-    ExchangeError,
-}
-
-/// <summary>A misbehaviour applied to the next <see cref="Times"/> requests whose path starts with <see cref="PathPrefix"/>.</summary>
+/// <summary>
+/// A misbehaviour applied to the next <see cref="Times"/> requests whose path starts with <see cref="PathPrefix"/>
+/// (case-insensitive), e.g. "/api/v3/depth" or "/0/public/Ticker". Posted as JSON to /__fluxum/faults with the
+/// kind as a string: {"pathPrefix":"/api/v3/depth","kind":"Status429","retryAfterSeconds":5}.
+/// </summary>
 public sealed class Fault
 {
+    private readonly int? _statusCode;
+
     public string PathPrefix { get; init; } = "/";
+
     public FaultKind Kind { get; init; }
+
+    /// <summary>How many matching requests it applies to; then it is removed.</summary>
     public int Times { get; init; } = 1;
+
+    /// <summary>Retry-After, in seconds, for Status429 and Status418.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 
-    /// <summary>The status for ServerError (default 503) and ExchangeError (default 400).</summary>
-    public int StatusCode { get; init; }
+    /// <summary>
+    /// The status of a ServerError (default 503). An ExchangeError uses it only when set; otherwise it answers
+    /// like the exchange does: 400 on Binance, 200 on Kraken.
+    /// </summary>
+    public int StatusCode
+    {
+        get => _statusCode ?? 503;
+        init => _statusCode = value;
+    }
+
+    /// <summary>For Delay: how long to wait before answering normally. In JSON: milliseconds or "hh:mm:ss".</summary>
+    [JsonConverter(typeof(FlexibleTimeSpanConverter))]
     public TimeSpan Delay { get; init; }
 
-    /// <summary>The body of an ExchangeError; a default exchange error when null.</summary>
+    /// <summary>Replaces the body of an ExchangeError, ServerError, Status429 or Status418 answer.</summary>
     public string? Body { get; init; }
+
+    internal bool HasStatusCode => _statusCode.HasValue;
+
+    public override string ToString() => $"{Kind} x{Times} on {PathPrefix}";
 }

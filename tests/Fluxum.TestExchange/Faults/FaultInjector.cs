@@ -1,14 +1,21 @@
 namespace Fluxum.TestExchange;
 
-/// <summary>Faults waiting for matching requests, consumed in the order they were added.</summary>
+/// <summary>Faults waiting for matching requests, consumed in the order they were added; thread-safe.</summary>
 public sealed class FaultInjector
 {
     private readonly object _sync = new();
-    private readonly List<(Fault Fault, int Left)> _pending = new();
+    private readonly List<Entry> _pending = new();
 
-    public void Add(Fault fault)
+    public void Add(Fault f)
     {
-        lock (_sync) _pending.Add((fault, Math.Max(1, fault.Times)));
+        ArgumentNullException.ThrowIfNull(f);
+        if (f.Times < 1) throw new ArgumentOutOfRangeException(nameof(f), f.Times, "A fault applies to at least one request.");
+        if (string.IsNullOrEmpty(f.PathPrefix) || f.PathPrefix[0] != '/')
+        {
+            throw new ArgumentException($"The path prefix '{f.PathPrefix}' must start with '/'.", nameof(f));
+        }
+
+        lock (_sync) _pending.Add(new Entry(f, f.Times));
     }
 
     public void Clear()
@@ -16,29 +23,40 @@ public sealed class FaultInjector
         lock (_sync) _pending.Clear();
     }
 
+    /// <summary>Requests still to be faulted, over all waiting faults.</summary>
     public int Pending
     {
         get
         {
-            lock (_sync) return _pending.Sum(p => p.Left);
+            lock (_sync) return _pending.Sum(e => e.Left);
         }
     }
 
-    /// <summary>The fault for this request, if one is waiting; it is counted as used.</summary>
+    internal IReadOnlyList<(Fault Fault, int Left)> Snapshot()
+    {
+        lock (_sync) return _pending.Select(e => (e.Fault, e.Left)).ToList();
+    }
+
+    /// <summary>The first waiting fault matching the path, counted as used; null when none.</summary>
     internal Fault? Take(string path)
     {
         lock (_sync)
         {
             for (int i = 0; i < _pending.Count; i++)
             {
-                var (fault, left) = _pending[i];
-                if (!path.StartsWith(fault.PathPrefix, StringComparison.OrdinalIgnoreCase)) continue;
-                if (left <= 1) _pending.RemoveAt(i);
-                else _pending[i] = (fault, left - 1);
-                return fault;
+                var entry = _pending[i];
+                if (!path.StartsWith(entry.Fault.PathPrefix, StringComparison.OrdinalIgnoreCase)) continue;
+                if (--entry.Left == 0) _pending.RemoveAt(i);
+                return entry.Fault;
             }
 
             return null;
         }
+    }
+
+    private sealed class Entry(Fault fault, int left)
+    {
+        public Fault Fault { get; } = fault;
+        public int Left { get; set; } = left;
     }
 }

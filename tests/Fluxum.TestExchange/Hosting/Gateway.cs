@@ -1,0 +1,97 @@
+using System.Globalization;
+using Fluxum.TestExchange.Binance;
+using Fluxum.TestExchange.Market;
+using Microsoft.AspNetCore.Http;
+
+namespace Fluxum.TestExchange.Hosting;
+
+/// <summary>
+/// What every exchange request passes before its endpoint: it is logged, then a waiting fault may take it
+/// over, then Binance requests are weighed against the per-minute limit (and answered 429 past it) and carry
+/// the X-MBX-USED-WEIGHT headers. The /__fluxum control surface bypasses all of it.
+/// </summary>
+internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot binance, ExchangeClock clock, CancellationToken stopping)
+{
+    public const string ControlPrefix = "/__fluxum";
+
+    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        if (path.StartsWith(ControlPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(http);
+            return;
+        }
+
+        Record(http, path);
+        var venue = Venues.Of(path);
+        if (faults.Take(path) is { } fault)
+        {
+            switch (fault.Kind)
+            {
+                case FaultKind.Delay:
+                    using (var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping))
+                    {
+                        try
+                        {
+                            await Task.Delay(fault.Delay, wait.Token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // The client gave up, or the server is stopping: nobody will read an answer.
+                            http.Abort();
+                            return;
+                        }
+                    }
+
+                    break;
+                case FaultKind.MalformedJson:
+                    http.Items[JsonBody.TruncateKey] = true;
+                    break;
+                default:
+                    if (venue == Venue.Binance && fault.Kind is FaultKind.Status429 or FaultKind.Status418 or FaultKind.ExchangeError)
+                    {
+                        SetWeightHeaders(http, binance.UsedWeight);
+                    }
+
+                    await FaultResponder.RespondAsync(http, fault, venue, binance.WeightLimitPerMinute, clock.Now);
+                    return;
+            }
+        }
+
+        if (venue == Venue.Binance)
+        {
+            var allowed = binance.TryUse(BinanceWeights.Of(path, http.Request.Query), out var used, out var retryAfter);
+            SetWeightHeaders(http, used);
+            if (!allowed)
+            {
+                await FaultResponder.RespondAsync(http, new Fault { Kind = FaultKind.Status429, RetryAfterSeconds = retryAfter }, venue,
+                    binance.WeightLimitPerMinute, clock.Now);
+                return;
+            }
+        }
+
+        await next(http);
+
+        if (http.Items.ContainsKey(JsonBody.TruncateKey) && !http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            await FaultResponder.WriteTruncatedAsync(http, venue);
+        }
+    }
+
+    private static void SetWeightHeaders(HttpContext http, int used)
+    {
+        var text = used.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["x-mbx-used-weight"] = text;
+        http.Response.Headers["x-mbx-used-weight-1m"] = text;
+    }
+
+    private void Record(HttpContext http, string path)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in http.Request.Headers) headers[name] = value.ToString();
+        var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "";
+        log.Add(new RecordedRequest(http.Request.Method, path, query, headers, DateTimeOffset.UtcNow));
+    }
+}
