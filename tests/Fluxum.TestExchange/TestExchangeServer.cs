@@ -49,6 +49,9 @@ public sealed class TestExchangeServer : IAsyncDisposable
     /// <summary>The Binance side: the request weight used this minute, and a way to reset it.</summary>
     public BinanceSpot Binance { get; }
 
+    /// <summary>Binance accounts for the signed endpoints: add one with a key, fund it, then trade against the matching engine.</summary>
+    public Binance.Trading.BinanceAccounts BinanceAccounts { get; private init; } = null!;
+
     /// <summary>The exchanges' clock: <see cref="TestExchangeOptions.FixedNow"/> or the real UTC time.</summary>
     public DateTimeOffset Now => _clock.Now;
 
@@ -61,6 +64,7 @@ public sealed class TestExchangeServer : IAsyncDisposable
         var faults = new FaultInjector();
         var requests = new RequestLog();
         var binance = new BinanceSpot(options, clock);
+        var accounts = new Binance.Trading.BinanceAccounts();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
@@ -76,11 +80,12 @@ public sealed class TestExchangeServer : IAsyncDisposable
         ControlRoutes.Map(app, faults, requests, binance);
         new BinanceSpotRoutes(clock, options).Map(app);
         new KrakenRoutes(clock).Map(app);
+        new Binance.Trading.BinanceTradingRoutes(accounts, () => clock.Now).Map(app);
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new TestExchangeServer(app, options, clock, new Uri($"http://127.0.0.1:{port}/"), faults, requests, binance);
+        return new TestExchangeServer(app, options, clock, new Uri($"http://127.0.0.1:{port}/"), faults, requests, binance) { BinanceAccounts = accounts };
     }
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,8 @@ internal static class BinanceWeights
             "/api/v3/depth" => Depth(query),
             "/api/v3/trades" or "/api/v3/historicalTrades" => 25,
             "/api/v3/aggTrades" => 4,
+            "/api/v3/account" or "/api/v3/allOrders" or "/api/v3/myTrades" => 20,
+            "/api/v3/openOrders" => query.ContainsKey("symbol") ? 6 : 80,
             "/api/v3/klines" or "/api/v3/uiKlines" or "/api/v3/avgPrice" => 2,
             "/api/v3/ticker/24hr" => symbols switch { 0 => 80, <= 20 => 2, <= 100 => 40, _ => 80 },
             "/api/v3/ticker/price" or "/api/v3/ticker/bookTicker" => query.ContainsKey("symbol") ? 2 : 4,

@@ -35,6 +35,12 @@ public sealed class Fault
     [JsonConverter(typeof(FlexibleTimeSpanConverter))]
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Lets the exchange act on the request first and then misbehave (DropConnection, ServerError, Delay): the
+    /// order exists, but the client never hears so.
+    /// </summary>
+    public bool AfterProcessing { get; init; }
+
     /// <summary>Replaces the body of an ExchangeError, ServerError, Status429 or Status418 answer.</summary>
     public string? Body { get; init; }
 

@@ -25,7 +25,14 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
 
         Record(http, path);
         var venue = Venues.Of(path);
-        if (faults.Take(path) is { } fault)
+        var taken = faults.Take(path);
+        if (taken is { AfterProcessing: true } after)
+        {
+            await AfterProcessingAsync(http, after, next);
+            return;
+        }
+
+        if (taken is { } fault)
         {
             switch (fault.Kind)
             {
@@ -78,6 +85,42 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
             http.Response.Clear();
             await FaultResponder.WriteTruncatedAsync(http, venue);
         }
+    }
+
+    /// <summary>Runs the request for real, then loses, fails or delays its answer.</summary>
+    private async Task AfterProcessingAsync(HttpContext http, Fault fault, RequestDelegate next)
+    {
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        await next(http);
+        http.Response.Body = original;
+        switch (fault.Kind)
+        {
+            case FaultKind.DropConnection:
+                http.Abort();
+                return;
+            case FaultKind.ServerError:
+                http.Response.Clear();
+                http.Response.StatusCode = fault.StatusCode;
+                await http.Response.WriteAsync("<html><body><h1>Service Unavailable</h1></body></html>");
+                return;
+            case FaultKind.Delay:
+                try
+                {
+                    await Task.Delay(fault.Delay, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    http.Abort();
+                    return;
+                }
+
+                break;
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original);
     }
 
     private static void SetWeightHeaders(HttpContext http, int used)

@@ -39,6 +39,7 @@ internal sealed class BinanceSpotTrading : ITrading
     public ExchangeId Exchange => _market.Exchange;
     public ExchangeCredential Credential { get; }
     internal BinanceAuthenticator Authenticator { get; }
+    internal BinanceSpotMarketData Market => _market;
 
     /// <summary>How long to keep looking for an order whose placement answer was lost.</summary>
     public TimeSpan LookupPatience { get; init; } = TimeSpan.FromSeconds(3);

@@ -1,0 +1,89 @@
+namespace Fluxum.TestExchange.Binance.Trading;
+
+/// <summary>
+/// A test account: its API key and how requests from it are verified (an HMAC secret, or an RSA or Ed25519
+/// public key in PEM), its balances, and its orders and fills.
+/// </summary>
+public sealed class BinanceAccount
+{
+    internal BinanceAccount(string apiKey, string? hmacSecret, string? publicKeyPem)
+    {
+        ApiKey = apiKey;
+        HmacSecret = hmacSecret;
+        PublicKeyPem = publicKeyPem;
+    }
+
+    public string ApiKey { get; }
+    internal string? HmacSecret { get; }
+    internal string? PublicKeyPem { get; }
+    internal object Sync { get; } = new();
+    internal Dictionary<string, (decimal Free, decimal Locked)> Balances { get; } = new(StringComparer.Ordinal);
+    internal List<RestingOrder> Orders { get; } = new();
+    internal List<AccountFill> Fills { get; } = new();
+
+    public decimal Free(string asset)
+    {
+        lock (Sync) return Balances.TryGetValue(asset, out var b) ? b.Free : 0m;
+    }
+
+    public decimal Locked(string asset)
+    {
+        lock (Sync) return Balances.TryGetValue(asset, out var b) ? b.Locked : 0m;
+    }
+
+    public void Deposit(string asset, decimal amount)
+    {
+        lock (Sync)
+        {
+            var b = Balances.GetValueOrDefault(asset);
+            Balances[asset] = (b.Free + amount, b.Locked);
+        }
+    }
+
+    /// <summary>All orders the account ever placed (placement attempts the exchange accepted), newest last.</summary>
+    public int OrderCount
+    {
+        get
+        {
+            lock (Sync) return Orders.Count;
+        }
+    }
+
+    public IReadOnlyList<string> ClientOrderIds
+    {
+        get
+        {
+            lock (Sync) return Orders.Select(o => o.ClientOrderId).ToList();
+        }
+    }
+}
+
+/// <summary>An order as the matching engine keeps it.</summary>
+internal sealed class RestingOrder
+{
+    public required long OrderId { get; init; }
+    public required string ClientOrderId { get; init; }
+    public required BinanceSymbol Market { get; init; }
+    public required string Side { get; init; }
+    public required string Type { get; set; }
+    public string? TimeInForce { get; init; }
+    public decimal? Price { get; init; }
+    public decimal? StopPrice { get; init; }
+    public decimal Quantity { get; set; }
+    public decimal QuoteOrderQty { get; init; }
+    public decimal Executed { get; set; }
+    public decimal CumulativeQuote { get; set; }
+    public string Status { get; set; } = "NEW";
+    public bool Triggered { get; set; }
+    public required DateTimeOffset Time { get; init; }
+    public DateTimeOffset UpdateTime { get; set; }
+
+    /// <summary>What the order holds aside from the account's free balance.</summary>
+    public decimal LockedAmount { get; set; }
+    public string LockedAsset => Side == "BUY" ? Market.QuoteAsset : Market.BaseAsset;
+    public bool IsOpen => Status is "NEW" or "PARTIALLY_FILLED";
+    public decimal Remaining => Quantity - Executed;
+}
+
+internal sealed record AccountFill(long Id, long OrderId, BinanceSymbol Market, string Side, decimal Price, decimal Quantity,
+    decimal Commission, string CommissionAsset, DateTimeOffset Time, bool IsMaker);

@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static Fluxum.TestExchange.Binance.BinanceErrors;
+using static Fluxum.TestExchange.Binance.Trading.TradingJson;
+
+namespace Fluxum.TestExchange.Binance.Trading;
+
+/// <summary>
+/// Binance spot SIGNED endpoints: the signature, key and timestamp are checked as Binance checks them (-2015,
+/// -1022, -1021), orders are validated against the symbol filters (-1013) and balances (-2010), then matched.
+/// </summary>
+internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeOffset> now)
+{
+    public void Map(WebApplication app)
+    {
+        app.MapPost("/api/v3/order", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrder(a, q, w, test: false)));
+        app.MapPost("/api/v3/order/test", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrder(a, q, w, test: true)));
+        app.MapGet("/api/v3/order", (HttpRequest r) => Signed(r, QueryOrder));
+        app.MapDelete("/api/v3/order", (HttpRequest r) => Signed(r, CancelOrder));
+        app.MapGet("/api/v3/openOrders", (HttpRequest r) => Signed(r, OpenOrders));
+        app.MapDelete("/api/v3/openOrders", (HttpRequest r) => Signed(r, CancelAll));
+        app.MapGet("/api/v3/allOrders", (HttpRequest r) => Signed(r, AllOrders));
+        app.MapGet("/api/v3/myTrades", (HttpRequest r) => Signed(r, MyTrades));
+        app.MapGet("/api/v3/account", (HttpRequest r) => Signed(r, Account));
+    }
+
+    private async Task<IResult> Signed(HttpRequest request, Func<BinanceAccount, Dictionary<string, string>, IResult> handler)
+    {
+        var account = venue.Account(request.Headers["X-MBX-APIKEY"].ToString());
+        if (account is null) return Error(-2015, "Invalid API-key, IP, or permissions for action.", 401);
+
+        // totalParams: the query string, then the form body; the signature covers them without the signature itself.
+        var raw = (request.QueryString.Value ?? "").TrimStart('?');
+        if (request.HasFormContentType)
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            raw = raw.Length == 0 ? body : body.Length == 0 ? raw : raw + body;
+        }
+
+        var pairs = raw.Split('&', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var signaturePair = pairs.LastOrDefault(p => p.StartsWith("signature=", StringComparison.Ordinal));
+        if (signaturePair is null) return Mandatory("signature");
+        var payload = string.Join('&', pairs.Where(p => !ReferenceEquals(p, signaturePair)));
+        var signature = Uri.UnescapeDataString(signaturePair["signature=".Length..]);
+        if (!SignatureVerifier.Verify(account, payload, signature)) return Error(-1022, "Signature for this request is not valid.");
+
+        var query = pairs.Where(p => !ReferenceEquals(p, signaturePair)).Select(p => p.Split('=', 2))
+            .GroupBy(p => Uri.UnescapeDataString(p[0])).ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? ""));
+        if (!query.TryGetValue("timestamp", out var ts) || !long.TryParse(ts, out var timestamp)) return Mandatory("timestamp");
+        var recvWindow = query.TryGetValue("recvWindow", out var rw) && decimal.TryParse(rw, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : 5000m;
+        if (recvWindow > 60000) return Error(-1131, "recvWindow must be less than 60000");
+        var serverTime = now().ToUnixTimeMilliseconds();
+        if (timestamp >= serverTime + 1000) return Error(-1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+        if (serverTime - timestamp > recvWindow) return Error(-1021, "Timestamp for this request is outside of the recvWindow.");
+        return handler(account, query);
+    }
+
+    private IResult NewOrder(BinanceAccount account, Dictionary<string, string> q, HttpResponse response, bool test)
+    {
+        if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
+        if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
+        if (!q.TryGetValue("side", out var side) || side is not ("BUY" or "SELL")) return Mandatory("side");
+        if (!q.TryGetValue("type", out var type)) return Mandatory("type");
+        var price = Dec(q, "price");
+        var stop = Dec(q, "stopPrice");
+        var qty = Dec(q, "quantity");
+        var quoteQty = Dec(q, "quoteOrderQty");
+        q.TryGetValue("timeInForce", out var tif);
+        var needsPrice = type is "LIMIT" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT" or "LIMIT_MAKER";
+        var needsStop = type.StartsWith("STOP_LOSS", StringComparison.Ordinal) || type.StartsWith("TAKE_PROFIT", StringComparison.Ordinal);
+        if (type is not ("LIMIT" or "MARKET" or "STOP_LOSS" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT" or "TAKE_PROFIT_LIMIT" or "LIMIT_MAKER"))
+        {
+            return Error(-1116, "Invalid orderType.");
+        }
+
+        if (needsPrice && price is null) return Mandatory("price");
+        if (needsStop && stop is null) return Mandatory("stopPrice");
+        if (type is "LIMIT" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT" && tif is null) return Mandatory("timeInForce");
+        if (qty is null && (type != "MARKET" || quoteQty is null)) return Mandatory("quantity");
+
+        var i = m.Instrument;
+        foreach (var p in new[] { price, stop })
+        {
+            if (p is { } v && (v < i.Tick || v % i.Tick != 0)) return Error(-1013, "Filter failure: PRICE_FILTER");
+        }
+
+        if (qty is { } qv && (qv < m.MinQty || qv > (type == "MARKET" ? m.MarketMaxQty : m.MaxQty) || qv % i.Step != 0)) return Error(-1013, "Filter failure: LOT_SIZE");
+        var t = now();
+        var notional = quoteQty ?? qty!.Value * (price ?? stop ?? Liquidity.Last(i, t));
+        if (notional < m.MinNotional) return Error(-1013, "Filter failure: NOTIONAL");
+
+        var clientId = q.GetValueOrDefault("newClientOrderId") ?? "test" + Guid.NewGuid().ToString("N")[..18];
+        lock (account.Sync)
+        {
+            if (account.Orders.Any(o => o.ClientOrderId == clientId && o.IsOpen)) return Error(-2010, "Duplicate order sent.");
+        }
+
+        if (test) return Ok(new JsonObject());
+
+        var counts = venue.OrderCounts.Count(t);
+        response.Headers["X-MBX-ORDER-COUNT-10S"] = counts.TenSeconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-MBX-ORDER-COUNT-1D"] = counts.Day.ToString(CultureInfo.InvariantCulture);
+        var order = new RestingOrder
+        {
+            OrderId = venue.Matching.NextOrderId(), ClientOrderId = clientId, Market = m, Side = side, Type = type, TimeInForce = needsPrice && type != "LIMIT_MAKER" ? tif : null,
+            Price = price, StopPrice = stop, Quantity = qty ?? 0m, QuoteOrderQty = quoteQty ?? 0m, Time = t, UpdateTime = t,
+        };
+        if (order.Quantity == 0 && order.QuoteOrderQty > 0) order.Quantity = decimal.MaxValue / 4;
+        if (venue.Matching.Place(account, order, t) is { } refusal) return Error(-2010, refusal);
+        var json = OrderJson(order, full: false);
+        json["transactTime"] = t.ToUnixTimeMilliseconds();
+        json["workingTime"] = t.ToUnixTimeMilliseconds();
+        var fills = new JsonArray();
+        lock (account.Sync)
+        {
+            foreach (var f in account.Fills.Where(f => f.OrderId == order.OrderId))
+            {
+                fills.Add(new JsonObject { ["price"] = D(f.Price), ["qty"] = D(f.Quantity), ["commission"] = D(f.Commission), ["commissionAsset"] = f.CommissionAsset, ["tradeId"] = f.Id });
+            }
+        }
+
+        json["fills"] = fills;
+        return Ok(json);
+    }
+
+    private (RestingOrder? Order, IResult? Error) Find(BinanceAccount account, Dictionary<string, string> q)
+    {
+        if (!q.TryGetValue("symbol", out var symbol)) return (null, Mandatory("symbol"));
+        if (BinanceMarkets.Find(symbol) is not { } m) return (null, InvalidSymbol());
+        venue.Matching.Sweep(m, now());
+        RestingOrder? order;
+        lock (account.Sync)
+        {
+            if (q.TryGetValue("orderId", out var id) && long.TryParse(id, out var orderId)) order = account.Orders.FirstOrDefault(o => o.OrderId == orderId && o.Market == m);
+            else if (q.TryGetValue("origClientOrderId", out var cid)) order = account.Orders.LastOrDefault(o => o.ClientOrderId == cid && o.Market == m);
+            else return (null, Error(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!"));
+        }
+
+        return order is null ? (null, Error(-2013, "Order does not exist.")) : (order, null);
+    }
+
+    private IResult QueryOrder(BinanceAccount account, Dictionary<string, string> q)
+    {
+        var (order, error) = Find(account, q);
+        return error ?? Ok(OrderJson(order!, full: true));
+    }
+
+    private IResult CancelOrder(BinanceAccount account, Dictionary<string, string> q)
+    {
+        var (order, error) = Find(account, q);
+        if (error is not null) return Error(-2011, "Unknown order sent.");
+        if (!order!.IsOpen) return Error(-2011, "Unknown order sent.");
+        venue.Matching.Cancel(account, order, now());
+        var json = OrderJson(order, full: false);
+        json["origClientOrderId"] = order.ClientOrderId;
+        json["clientOrderId"] = q.GetValueOrDefault("newClientOrderId") ?? "cancel" + order.OrderId;
+        json["transactTime"] = now().ToUnixTimeMilliseconds();
+        return Ok(json);
+    }
+
+    private IResult OpenOrders(BinanceAccount account, Dictionary<string, string> q)
+    {
+        BinanceSymbol? m = null;
+        if (q.TryGetValue("symbol", out var symbol) && (m = BinanceMarkets.Find(symbol)) is null) return InvalidSymbol();
+        foreach (var market in m is null ? BinanceMarkets.All : new[] { m }) venue.Matching.Sweep(market, now());
+        var array = new JsonArray();
+        lock (account.Sync)
+        {
+            foreach (var o in account.Orders.Where(o => o.IsOpen && (m is null || o.Market == m))) array.Add(OrderJson(o, full: true));
+        }
+
+        return Ok(array);
+    }
+
+    private IResult CancelAll(BinanceAccount account, Dictionary<string, string> q)
+    {
+        if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
+        if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
+        List<RestingOrder> open;
+        lock (account.Sync) open = account.Orders.Where(o => o.IsOpen && o.Market == m).ToList();
+        if (open.Count == 0) return Error(-2011, "Unknown order sent.");
+        var array = new JsonArray();
+        foreach (var o in open)
+        {
+            venue.Matching.Cancel(account, o, now());
+            var json = OrderJson(o, full: false);
+            json["origClientOrderId"] = o.ClientOrderId;
+            json["clientOrderId"] = "cancelall" + o.OrderId;
+            json["transactTime"] = now().ToUnixTimeMilliseconds();
+            array.Add(json);
+        }
+
+        return Ok(array);
+    }
+
+    private IResult AllOrders(BinanceAccount account, Dictionary<string, string> q)
+    {
+        if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
+        if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
+        venue.Matching.Sweep(m, now());
+        var limit = int.TryParse(q.GetValueOrDefault("limit"), out var l) ? Math.Clamp(l, 1, 1000) : 500;
+        var fromId = long.TryParse(q.GetValueOrDefault("orderId"), out var f) ? f : (long?)null;
+        var start = long.TryParse(q.GetValueOrDefault("startTime"), out var s) ? DateTimeOffset.FromUnixTimeMilliseconds(s) : (DateTimeOffset?)null;
+        var end = long.TryParse(q.GetValueOrDefault("endTime"), out var e) ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
+        var array = new JsonArray();
+        lock (account.Sync)
+        {
+            var orders = account.Orders.Where(o => o.Market == m && (fromId is null || o.OrderId >= fromId) && (start is null || o.Time >= start) && (end is null || o.Time <= end));
+            orders = fromId is null && start is null ? orders.TakeLast(limit) : orders.Take(limit);
+            foreach (var o in orders) array.Add(OrderJson(o, full: true));
+        }
+
+        return Ok(array);
+    }
+
+    private IResult MyTrades(BinanceAccount account, Dictionary<string, string> q)
+    {
+        if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
+        if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
+        venue.Matching.Sweep(m, now());
+        var limit = int.TryParse(q.GetValueOrDefault("limit"), out var l) ? Math.Clamp(l, 1, 1000) : 500;
+        var fromId = long.TryParse(q.GetValueOrDefault("fromId"), out var f) ? f : (long?)null;
+        var start = long.TryParse(q.GetValueOrDefault("startTime"), out var s) ? DateTimeOffset.FromUnixTimeMilliseconds(s) : (DateTimeOffset?)null;
+        var end = long.TryParse(q.GetValueOrDefault("endTime"), out var e) ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
+        var array = new JsonArray();
+        lock (account.Sync)
+        {
+            var fills = account.Fills.Where(x => x.Market == m && (fromId is null || x.Id >= fromId) && (start is null || x.Time >= start) && (end is null || x.Time <= end));
+            fills = fromId is null && start is null ? fills.TakeLast(limit) : fills.Take(limit);
+            foreach (var x in fills)
+            {
+                array.Add(new JsonObject
+                {
+                    ["symbol"] = m.Symbol, ["id"] = x.Id, ["orderId"] = x.OrderId, ["orderListId"] = -1, ["price"] = D(x.Price), ["qty"] = D(x.Quantity),
+                    ["quoteQty"] = D(x.Price * x.Quantity), ["commission"] = D(x.Commission), ["commissionAsset"] = x.CommissionAsset,
+                    ["time"] = x.Time.ToUnixTimeMilliseconds(), ["isBuyer"] = x.Side == "BUY", ["isMaker"] = x.IsMaker, ["isBestMatch"] = true,
+                });
+            }
+        }
+
+        return Ok(array);
+    }
+
+    private IResult Account(BinanceAccount account, Dictionary<string, string> q)
+    {
+        var balances = new JsonArray();
+        lock (account.Sync)
+        {
+            foreach (var (asset, (free, locked)) in account.Balances.OrderBy(b => b.Key, StringComparer.Ordinal))
+            {
+                balances.Add(new JsonObject { ["asset"] = asset, ["free"] = D(free), ["locked"] = D(locked) });
+            }
+        }
+
+        return Ok(new JsonObject
+        {
+            ["makerCommission"] = 10, ["takerCommission"] = 10, ["buyerCommission"] = 0, ["sellerCommission"] = 0,
+            ["commissionRates"] = new JsonObject { ["maker"] = D(0.001m), ["taker"] = D(0.001m), ["buyer"] = D(0m), ["seller"] = D(0m) },
+            ["canTrade"] = true, ["canWithdraw"] = false, ["canDeposit"] = true, ["brokered"] = false, ["requireSelfTradePrevention"] = false,
+            ["preventSor"] = false, ["updateTime"] = now().ToUnixTimeMilliseconds(), ["accountType"] = "SPOT", ["balances"] = balances,
+            ["permissions"] = new JsonArray("SPOT"), ["uid"] = Math.Abs(account.ApiKey.GetHashCode()),
+        });
+    }
+
+    private static JsonObject OrderJson(RestingOrder o, bool full)
+    {
+        var json = new JsonObject
+        {
+            ["symbol"] = o.Market.Symbol, ["orderId"] = o.OrderId, ["orderListId"] = -1, ["clientOrderId"] = o.ClientOrderId,
+            ["price"] = D(o.Price ?? 0m), ["origQty"] = D(o.QuoteOrderQty > 0 ? o.Executed : o.Quantity), ["executedQty"] = D(o.Executed),
+            ["origQuoteOrderQty"] = D(o.QuoteOrderQty), ["cummulativeQuoteQty"] = D(o.CumulativeQuote), ["status"] = o.Status,
+            ["timeInForce"] = o.TimeInForce ?? "GTC", ["type"] = o.Type, ["side"] = o.Side, ["selfTradePreventionMode"] = "NONE",
+        };
+        if (full)
+        {
+            json["stopPrice"] = D(o.StopPrice ?? 0m);
+            json["icebergQty"] = D(0m);
+            json["time"] = o.Time.ToUnixTimeMilliseconds();
+            json["updateTime"] = o.UpdateTime.ToUnixTimeMilliseconds();
+            json["isWorking"] = o.IsOpen;
+            json["workingTime"] = o.Time.ToUnixTimeMilliseconds();
+        }
+
+        return json;
+    }
+
+    private static decimal? Dec(Dictionary<string, string> q, string name) =>
+        q.TryGetValue(name, out var v) && decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+}

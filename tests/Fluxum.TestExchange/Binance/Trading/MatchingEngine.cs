@@ -1,0 +1,228 @@
+
+namespace Fluxum.TestExchange.Binance.Trading;
+
+/// <summary>
+/// A small price-time-priority matching engine. A taker matches the accounts' resting orders first (best price,
+/// then oldest), then the market's own book (the deterministic liquidity every client sees); what is left of a
+/// GTC limit rests. Resting orders fill when the market reaches their price, stop orders trigger when the last
+/// price crosses their stop. Balances move with every fill; fees are 0.1% of what is received.
+/// </summary>
+internal sealed class MatchingEngine
+{
+    public const decimal FeeRate = 0.001m;
+    private readonly object _sync = new();
+    private readonly List<(BinanceAccount Account, RestingOrder Order)> _resting = new();
+    private long _nextOrderId = 1000;
+    private long _nextTradeId = 5000;
+
+    public long NextOrderId() => Interlocked.Increment(ref _nextOrderId);
+
+    /// <summary>Places a validated order; returns the error message for -2010 when it cannot go in.</summary>
+    public string? Place(BinanceAccount account, RestingOrder order, DateTimeOffset now)
+    {
+        lock (_sync)
+        {
+            Sweep(order.Market, now);
+            lock (account.Sync)
+            {
+                if (order.Type == "LIMIT_MAKER" && Crosses(order, now)) return "Order would immediately match and take.";
+                var cost = Reserve(order, now);
+                if (!HasFree(account, order.LockedAsset, cost)) return "Account has insufficient balance for requested action.";
+                Move(account, order.LockedAsset, -cost, cost);
+                order.LockedAmount = cost;
+                account.Orders.Add(order);
+            }
+
+            if (IsStop(order.Type))
+            {
+                _resting.Add((account, order));
+                return null;
+            }
+
+            Execute(account, order, now);
+            return null;
+        }
+    }
+
+    public void Cancel(BinanceAccount account, RestingOrder order, DateTimeOffset now)
+    {
+        lock (_sync)
+        {
+            lock (account.Sync)
+            {
+                order.Status = "CANCELED";
+                order.UpdateTime = now;
+                Release(account, order);
+            }
+
+            _resting.RemoveAll(r => r.Order == order);
+        }
+    }
+
+    /// <summary>Brings resting and stop orders of a market up to date with its price now.</summary>
+    public void Sweep(BinanceSymbol market, DateTimeOffset now)
+    {
+        lock (_sync)
+        {
+            var last = Liquidity.Last(market.Instrument, now);
+            foreach (var (account, order) in _resting.Where(r => r.Order.Market == market).ToList())
+            {
+                if (!order.IsOpen)
+                {
+                    _resting.RemoveAll(r => r.Order == order);
+                    continue;
+                }
+
+                if (IsStop(order.Type) && !order.Triggered)
+                {
+                    if (!Triggers(order, last)) continue;
+                    order.Triggered = true;
+                    order.Type = order.Type.EndsWith("_LIMIT", StringComparison.Ordinal) ? "LIMIT" : "MARKET";
+                    _resting.RemoveAll(r => r.Order == order);
+                    Execute(account, order, now);
+                    continue;
+                }
+
+                var (bids, asks) = Liquidity.Book(market.Instrument, now, 1);
+                var reaches = order.Side == "BUY" ? asks[0].Price <= order.Price : bids[0].Price >= order.Price;
+                if (reaches) Fill(account, order, order.Price!.Value, order.Remaining, isMaker: true, now);
+                if (!order.IsOpen) _resting.RemoveAll(r => r.Order == order);
+            }
+        }
+    }
+
+    private void Execute(BinanceAccount account, RestingOrder taker, DateTimeOffset now)
+    {
+        // Resting orders of other accounts (and this one's) first: best price, then time.
+        var opposite = _resting.Where(r => r.Order.Market == taker.Market && r.Order.IsOpen && !IsStop(r.Order.Type) && r.Order.Side != taker.Side)
+            .OrderBy(r => taker.Side == "BUY" ? r.Order.Price : -r.Order.Price).ThenBy(r => r.Order.Time).ToList();
+        foreach (var (makerAccount, maker) in opposite)
+        {
+            if (taker.Remaining <= 0 || !Acceptable(taker, maker.Price!.Value)) break;
+            var qty = Math.Min(taker.Remaining, maker.Remaining);
+            Fill(account, taker, maker.Price.Value, qty, isMaker: false, now);
+            Fill(makerAccount, maker, maker.Price.Value, qty, isMaker: true, now);
+            if (!maker.IsOpen) _resting.RemoveAll(r => r.Order == maker);
+        }
+
+        var (bids, asks) = Liquidity.Book(taker.Market.Instrument, now, 50);
+        var levels = taker.Side == "BUY" ? asks : bids;
+        if (taker.TimeInForce == "FOK" && levels.Where(l => Acceptable(taker, l.Price)).Sum(l => l.Qty) < taker.Remaining)
+        {
+            Expire(account, taker, now);
+            return;
+        }
+
+        foreach (var (price, size) in levels)
+        {
+            if (taker.Remaining <= 0 || !Acceptable(taker, price)) break;
+            if (taker.QuoteOrderQty > 0)
+            {
+                var spend = taker.QuoteOrderQty - taker.CumulativeQuote;
+                var qty = RoundDown(Math.Min(size, spend / price), taker.Market.Instrument.Step);
+                if (qty <= 0) break;
+                Fill(account, taker, price, qty, isMaker: false, now);
+            }
+            else
+            {
+                Fill(account, taker, price, Math.Min(size, taker.Remaining), isMaker: false, now);
+            }
+        }
+
+        if (!taker.IsOpen) return;
+        if (taker.Type == "MARKET" || taker.TimeInForce is "IOC" or "FOK" || taker.QuoteOrderQty > 0)
+        {
+            Expire(account, taker, now);
+            return;
+        }
+
+        _resting.Add((account, taker));
+    }
+
+    private void Fill(BinanceAccount account, RestingOrder order, decimal price, decimal qty, bool isMaker, DateTimeOffset now)
+    {
+        lock (account.Sync)
+        {
+            var m = order.Market;
+            var notional = price * qty;
+            decimal spent, received;
+            string spentAsset, receivedAsset;
+            if (order.Side == "BUY")
+            {
+                (spent, spentAsset, received, receivedAsset) = (notional, m.QuoteAsset, qty, m.BaseAsset);
+            }
+            else
+            {
+                (spent, spentAsset, received, receivedAsset) = (qty, m.BaseAsset, notional, m.QuoteAsset);
+            }
+
+            // Spend from what the order locked; a market buy locked an estimate and may need a little more from free.
+            var fromLock = Math.Min(spent, order.LockedAmount);
+            order.LockedAmount -= fromLock;
+            Move(account, spentAsset, -(spent - fromLock), -fromLock);
+            var fee = Math.Round(received * FeeRate, 8);
+            Move(account, receivedAsset, received - fee, 0);
+            order.Executed += qty;
+            order.CumulativeQuote += notional;
+            order.Status = order.Remaining <= 0 ? "FILLED" : "PARTIALLY_FILLED";
+            order.UpdateTime = now;
+            account.Fills.Add(new AccountFill(Interlocked.Increment(ref _nextTradeId), order.OrderId, m, order.Side, price, qty, fee, receivedAsset, now, isMaker));
+            if (order.Status == "FILLED") Release(account, order);
+        }
+    }
+
+    private static void Expire(BinanceAccount account, RestingOrder order, DateTimeOffset now)
+    {
+        lock (account.Sync)
+        {
+            order.Status = "EXPIRED";
+            order.UpdateTime = now;
+            Release(account, order);
+        }
+    }
+
+    private static void Release(BinanceAccount account, RestingOrder order)
+    {
+        if (order.LockedAmount <= 0) return;
+        Move(account, order.LockedAsset, order.LockedAmount, -order.LockedAmount);
+        order.LockedAmount = 0;
+    }
+
+    private static bool Acceptable(RestingOrder taker, decimal price) =>
+        taker.Type == "MARKET" || (taker.Side == "BUY" ? price <= taker.Price : price >= taker.Price);
+
+    private static bool Crosses(RestingOrder order, DateTimeOffset now)
+    {
+        var (bids, asks) = Liquidity.Book(order.Market.Instrument, now, 1);
+        return order.Side == "BUY" ? order.Price >= asks[0].Price : order.Price <= bids[0].Price;
+    }
+
+    /// <summary>What the order must hold: the quote for a buy (a market buy at 2% above the price now), the base for a sell.</summary>
+    private static decimal Reserve(RestingOrder order, DateTimeOffset now)
+    {
+        if (order.Side == "SELL") return order.Quantity;
+        if (order.QuoteOrderQty > 0) return order.QuoteOrderQty;
+        var price = order.Price ?? order.StopPrice ?? Liquidity.Last(order.Market.Instrument, now) * 1.02m;
+        return price * order.Quantity;
+    }
+
+    private static bool HasFree(BinanceAccount account, string asset, decimal amount) =>
+        account.Balances.TryGetValue(asset, out var b) && b.Free >= amount;
+
+    private static void Move(BinanceAccount account, string asset, decimal free, decimal locked)
+    {
+        var b = account.Balances.GetValueOrDefault(asset);
+        account.Balances[asset] = (b.Free + free, b.Locked + locked);
+    }
+
+    private static bool IsStop(string type) => type.StartsWith("STOP_LOSS", StringComparison.Ordinal) || type.StartsWith("TAKE_PROFIT", StringComparison.Ordinal);
+
+    /// <summary>A stop-loss sells when the price falls to the stop (buys when it rises); a take-profit the other way round.</summary>
+    private static bool Triggers(RestingOrder order, decimal last)
+    {
+        var falling = order.Type.StartsWith("STOP_LOSS", StringComparison.Ordinal) == (order.Side == "SELL");
+        return falling ? last <= order.StopPrice : last >= order.StopPrice;
+    }
+
+    private static decimal RoundDown(decimal value, decimal step) => Math.Floor(value / step) * step;
+}

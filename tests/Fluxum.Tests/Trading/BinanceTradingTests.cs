@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using Fluxum.Credentials;
+using Fluxum.Engine;
+using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Transport;
+using Fluxum.Errors;
+using Fluxum.Models;
+using Fluxum.TestExchange;
+using Fluxum.TestExchange.Binance.Trading;
+using Fluxum.Tests.Support;
+using Fluxum.Trading;
+
+namespace Fluxum.Tests.Trading;
+
+/// <summary>The Binance account client against the test exchange, which verifies signatures and matches orders.</summary>
+public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
+{
+    private readonly TestExchangeServer _server;
+
+    public BinanceTradingTests(ExchangeServerFixture fixture)
+    {
+        _server = fixture.Server;
+        _server.Faults.Clear();
+        _server.Requests.Clear();
+    }
+
+    private (BinanceSpotTrading Trading, BinanceAccount Account) Open(string? pem = null, string? publicPem = null)
+    {
+        var key = "key-" + Guid.NewGuid().ToString("N")[..12];
+        var secret = pem ?? "secret-" + Guid.NewGuid().ToString("N");
+        var account = publicPem is null ? _server.BinanceAccounts.AddHmacAccount(key, secret) : _server.BinanceAccounts.AddKeyPairAccount(key, publicPem);
+        account.Deposit("USDT", 100_000m);
+        account.Deposit("BTC", 2m);
+        var rest = new RestTransport(ExchangeId.Binance, _server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
+        {
+            Timeout = TimeSpan.FromSeconds(2),
+        };
+        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
+        return (new BinanceSpotTrading(market, new ExchangeCredential(ExchangeId.Binance, key, secret, "test")), account);
+    }
+
+    [Fact]
+    public async Task A_limit_order_rests_locks_funds_and_cancels()
+    {
+        var (trading, account) = Open();
+        var order = await trading.PlaceOrderAsync(new OrderRequest("BTC/USDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000m }, false, default);
+        Assert.Equal(OrderStatus.New, order.Status);
+        Assert.StartsWith("fx", order.ClientOrderId);
+        Assert.Equal(10m, account.Locked("USDT"));
+        Assert.Equal(99_990m, account.Free("USDT"));
+
+        var open = await trading.GetOpenOrdersAsync("BTCUSDT", default);
+        Assert.Equal(order.OrderId, Assert.Single(open).OrderId);
+        var byClientId = await trading.GetOrderAsync(new OrderReference("BTCUSDT", null, order.ClientOrderId), default);
+        Assert.Equal(order.OrderId, byClientId.OrderId);
+
+        var cancelled = await trading.CancelOrderAsync(new OrderReference("BTCUSDT", order.OrderId, null), default);
+        Assert.Equal(OrderStatus.Canceled, cancelled.Status);
+        Assert.Equal(order.ClientOrderId, cancelled.ClientOrderId);
+        Assert.Equal(0m, account.Locked("USDT"));
+        Assert.Empty(await trading.GetOpenOrdersAsync("BTCUSDT", default));
+    }
+
+    [Fact]
+    public async Task A_market_buy_fills_against_the_book_and_moves_balances_with_the_fee()
+    {
+        var (trading, account) = Open();
+        var order = await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Market) { Quantity = 0.05m }, false, default);
+        Assert.Equal(OrderStatus.Filled, order.Status);
+        Assert.Equal(0.05m, order.ExecutedQuantity);
+        Assert.True(order.AveragePrice > 0);
+        Assert.Equal(2m + 0.05m * (1 - BinanceAccounts.FeeRate), account.Free("BTC"));
+        Assert.Equal(100_000m - order.CumulativeQuoteQuantity, account.Free("USDT") + account.Locked("USDT"));
+
+        var fills = await trading.GetFillsAsync(new HistoryQuery("BTCUSDT"), default);
+        Assert.Equal(0.05m, fills.Sum(f => f.Quantity));
+        Assert.All(fills, f => Assert.Equal("BTC", f.FeeAsset));
+        Assert.Equal(0.05m * BinanceAccounts.FeeRate, fills.Sum(f => f.Fee));
+    }
+
+    [Fact]
+    public async Task Rsa_and_Ed25519_keys_sign_requests_the_exchange_accepts()
+    {
+        using var rsa = RSA.Create(2048);
+        var (rsaTrading, _) = Open(rsa.ExportPkcs8PrivateKeyPem(), rsa.ExportSubjectPublicKeyInfoPem());
+        Assert.True((await rsaTrading.GetAccountAsync(default)).CanTrade);
+
+        var generator = new Org.BouncyCastle.Crypto.Generators.Ed25519KeyPairGenerator();
+        generator.Init(new Org.BouncyCastle.Crypto.Parameters.Ed25519KeyGenerationParameters(new Org.BouncyCastle.Security.SecureRandom()));
+        var pair = generator.GenerateKeyPair();
+        string Pem(string label, byte[] der) => $"-----BEGIN {label}-----\n{Convert.ToBase64String(der, Base64FormattingOptions.InsertLineBreaks)}\n-----END {label}-----\n";
+        var privatePem = Pem("PRIVATE KEY", Org.BouncyCastle.Pkcs.PrivateKeyInfoFactory.CreatePrivateKeyInfo(pair.Private).GetEncoded());
+        var publicPem = Pem("PUBLIC KEY", Org.BouncyCastle.X509.SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetEncoded());
+        var (edTrading, _) = Open(privatePem, publicPem);
+        Assert.True((await edTrading.GetAccountAsync(default)).CanTrade);
+        Assert.Equal("Ed25519", edTrading.Authenticator.Algorithm);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_refused_with_minus_1022_as_a_security_error()
+    {
+        var (good, _) = Open();
+        var wrong = new BinanceSpotTrading(MarketOf(good), new ExchangeCredential(ExchangeId.Binance, good.Credential.ApiKey, "not-the-secret", "test"));
+        var e = await Assert.ThrowsAsync<ExchangeErrorException>(() => wrong.GetBalancesAsync(default));
+        Assert.Equal("Binance.-1022", e.ErrorId);
+        Assert.Equal(FxErrorKind.SecurityError, e.Kind);
+        Assert.DoesNotContain("not-the-secret", e.Message);
+
+        var unknown = new BinanceSpotTrading(MarketOf(good), new ExchangeCredential(ExchangeId.Binance, "nobody", "x", "test"));
+        var u = await Assert.ThrowsAsync<ExchangeErrorException>(() => unknown.GetBalancesAsync(default));
+        Assert.Equal("Binance.-2015", u.ErrorId);
+        Assert.Equal(FxErrorKind.PermissionDenied, u.Kind);
+    }
+
+    [Fact]
+    public async Task A_skewed_clock_is_resynced_once_after_minus_1021()
+    {
+        var (trading, _) = Open();
+        MarketOf(trading).Transport.Clock.Offset = TimeSpan.FromSeconds(-30);
+        var balances = await trading.GetBalancesAsync(default);
+        Assert.Contains(balances, b => b.Asset == "USDT");
+        Assert.InRange(MarketOf(trading).Transport.Clock.Offset.TotalSeconds, -2, 2);
+        Assert.Equal(2, _server.Requests.Count("/api/v3/account"));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.DropConnection)]
+    [InlineData(FaultKind.ServerError)]
+    public async Task An_order_whose_answer_is_lost_is_found_by_client_id_and_never_sent_twice(FaultKind kind)
+    {
+        var (trading, account) = Open();
+        _server.Faults.Add(new Fault { PathPrefix = "/api/v3/order", Kind = kind, AfterProcessing = true });
+        var order = await trading.PlaceOrderAsync(
+            new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000m, ClientOrderId = "lost-answer-1" }, false, default);
+
+        Assert.Equal("lost-answer-1", order.ClientOrderId);
+        Assert.Equal(OrderStatus.New, order.Status);
+        Assert.Equal(1, account.OrderCount);
+        Assert.Single(_server.Requests.All, r => r.Method == "POST" && r.Path == "/api/v3/order");
+    }
+
+    [Fact]
+    public async Task A_lost_answer_for_an_order_that_was_never_placed_is_reported_not_resent()
+    {
+        var (trading, account) = Open();
+        _server.Faults.Add(new Fault { PathPrefix = "/api/v3/order", Kind = FaultKind.ServerError, StatusCode = 502 });
+        var e = await Assert.ThrowsAsync<FxException>(() => trading.PlaceOrderAsync(
+            new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000m }, false, default));
+        Assert.Equal("Fluxum.OrderNotPlaced", e.ErrorId);
+        Assert.Equal(0, account.OrderCount);
+        Assert.Single(_server.Requests.All, r => r.Method == "POST" && r.Path == "/api/v3/order");
+    }
+
+    [Fact]
+    public async Task Test_orders_are_validated_by_the_exchange_and_never_placed()
+    {
+        var (trading, account) = Open();
+        var order = await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.Market) { Quantity = 0.01m }, true, default);
+        Assert.True(order.IsTest);
+        Assert.Equal(0, account.OrderCount);
+        Assert.Equal(1, _server.Requests.Count("/api/v3/order/test"));
+    }
+
+    [Fact]
+    public async Task Exchange_refusals_keep_their_codes_and_categories()
+    {
+        var (trading, _) = Open();
+        var filter = await Assert.ThrowsAsync<ExchangeErrorException>(() => trading.PlaceOrderAsync(
+            new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000.005m }, false, default));
+        Assert.Equal("Binance.-1013", filter.ErrorId);
+        Assert.Equal(FxErrorKind.InvalidArgument, filter.Kind);
+
+        var funds = await Assert.ThrowsAsync<ExchangeErrorException>(() => trading.PlaceOrderAsync(
+            new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.Limit) { Quantity = 50m, Price = 1_000_000m }, false, default));
+        Assert.Equal("Binance.-2010", funds.ErrorId);
+        Assert.Equal(FxErrorKind.InvalidOperation, funds.Kind);
+    }
+
+    [Fact]
+    public async Task Cancel_all_and_history_paging()
+    {
+        var (trading, _) = Open();
+        for (int i = 0; i < 3; i++)
+        {
+            await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000m + i }, false, default);
+        }
+
+        var cancelled = await trading.CancelAllAsync("BTCUSDT", default);
+        Assert.Equal(3, cancelled.Count);
+        Assert.All(cancelled, o => Assert.Equal(OrderStatus.Canceled, o.Status));
+        var history = new List<Order>();
+        await foreach (var o in HistoryPager.ReadAsync(q => trading.GetOrderHistoryAsync(q, default), new HistoryQuery("BTCUSDT"), 100,
+                           o => long.Parse(o.OrderId), o => o.CreatedTime))
+        {
+            history.Add(o);
+        }
+
+        Assert.Equal(3, history.Count);
+    }
+
+    [Fact]
+    public async Task Order_rate_headers_are_followed()
+    {
+        var (trading, _) = Open();
+        await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000m }, false, default);
+        Assert.Contains("orders", MarketOf(trading).Transport.Gate.Usage);
+    }
+
+    private static BinanceSpotMarketData MarketOf(BinanceSpotTrading trading) => trading.Market;
+}
