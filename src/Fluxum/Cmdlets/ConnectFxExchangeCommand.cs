@@ -14,13 +14,17 @@ public sealed class ConnectFxExchangeCommand : TradingCmdlet
 {
     protected override void ProcessRecord()
     {
-        var environment = Environment;
+        var account = Account();
+        AccountInfo? checkedAccount = null;
         RunAccount(async (a, bridge, ct) =>
         {
-            var info = await a.GetAccountAsync(ct).ConfigureAwait(false);
-            SessionCredentials.Set(a.Credential, environment);
-            bridge.Verbose($"Connected to {a.Exchange} with key {a.Credential.MaskedApiKey} from {a.Credential.Source}.");
-            bridge.Emit(info);
+            checkedAccount = await a.GetAccountAsync(ct).ConfigureAwait(false);
+            bridge.Emit(checkedAccount);
         }, Exchange);
+
+        // Kept only once the exchange accepted them, and here on the pipeline thread, where the runspace is known.
+        if (checkedAccount is null) return;
+        SessionCredentials.Set(account.Credential, Environment);
+        WriteVerbose($"Connected to {account.Exchange} with key {account.Credential.MaskedApiKey} from {account.Credential.Source}.");
     }
 }
