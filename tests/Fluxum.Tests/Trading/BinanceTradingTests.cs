@@ -140,6 +140,18 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
     }
 
     [Fact]
+    public async Task An_order_whose_answer_comes_too_late_is_found_by_client_id()
+    {
+        var (trading, account) = Open(); // 2 s request timeout
+        _server.Faults.Add(new Fault { PathPrefix = "/api/v3/order", Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(4), AfterProcessing = true });
+        var order = await trading.PlaceOrderAsync(
+            new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 20000m, ClientOrderId = "slow-answer-1" }, false, default);
+        Assert.Equal("slow-answer-1", order.ClientOrderId);
+        Assert.Equal(1, account.OrderCount);
+        Assert.Single(_server.Requests.All, r => r.Method == "POST" && r.Path == "/api/v3/order");
+    }
+
+    [Fact]
     public async Task A_lost_answer_for_an_order_that_was_never_placed_is_reported_not_resent()
     {
         var (trading, account) = Open();
