@@ -18,6 +18,9 @@ public interface ITrading
     /// </summary>
     Task<Order> PlaceOrderAsync(OrderRequest request, bool test, CancellationToken ct);
 
+    /// <summary>Places an OCO or OTO list; returns its member orders (each with OrderListId).</summary>
+    Task<IReadOnlyList<Order>> PlaceOrderListAsync(OrderListRequest request, CancellationToken ct);
+
     Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct);
 
     /// <summary>Open orders of one symbol, or of every symbol when null.</summary>

@@ -11,10 +11,14 @@ namespace Fluxum.Commands.Cmdlets;
 /// Places an order after checking it against the symbol's trading rules. Every order carries a client order
 /// id (generated when not given) so a lost answer is recovered without sending it twice.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SingleSet)]
 [OutputType(typeof(Order))]
 public sealed class NewFxOrderCommand : TradingCmdlet
 {
+    private const string SingleSet = "Single";
+    private const string OcoSet = "Oco";
+    private const string OtoSet = "Oto";
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SymbolCompleter))]
     public string Symbol { get; set; } = "";
@@ -22,7 +26,9 @@ public sealed class NewFxOrderCommand : TradingCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     public TradeSide Side { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>The order type; with -Oto, the working order's (Limit or LimitMaker).</summary>
+    [Parameter(ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = OtoSet, ValueFromPipelineByPropertyName = true)]
     public OrderType Type { get; set; } = OrderType.Limit;
 
     /// <summary>Base-asset quantity.</summary>
@@ -30,7 +36,7 @@ public sealed class NewFxOrderCommand : TradingCmdlet
     public decimal? Quantity { get; set; }
 
     /// <summary>Quote-asset amount to spend or receive: market orders only, instead of -Quantity.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
     public decimal? QuoteQuantity { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -50,8 +56,37 @@ public sealed class NewFxOrderCommand : TradingCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public decimal? IcebergQuantity { get; set; }
 
+    /// <summary>One-cancels-the-other: a limit-maker leg at -Price and a stop leg at -StopPrice (-StopLimitPrice makes it a stop-limit).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OcoSet)]
+    public SwitchParameter Oco { get; set; }
+
+    /// <summary>With -Oco: the limit price of the stop leg, which is then a stop-limit order.</summary>
+    [Parameter(ParameterSetName = OcoSet)]
+    public decimal? StopLimitPrice { get; set; }
+
+    /// <summary>One-triggers-the-other: this order works now; the -Pending* order is placed when it fills.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OtoSet)]
+    public SwitchParameter Oto { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = OtoSet)]
+    public OrderType PendingType { get; set; }
+
+    /// <summary>The pending order's side; the opposite of -Side when omitted.</summary>
+    [Parameter(ParameterSetName = OtoSet)]
+    public TradeSide? PendingSide { get; set; }
+
+    [Parameter(ParameterSetName = OtoSet)]
+    public decimal? PendingPrice { get; set; }
+
+    [Parameter(ParameterSetName = OtoSet)]
+    public decimal? PendingStopPrice { get; set; }
+
+    /// <summary>The pending order's quantity; -Quantity when omitted.</summary>
+    [Parameter(ParameterSetName = OtoSet)]
+    public decimal? PendingQuantity { get; set; }
+
     /// <summary>Sends the order to the exchange's test endpoint: fully validated, never placed.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = SingleSet)]
     public SwitchParameter Test { get; set; }
 
     /// <summary>Rounds quantity down to the lot step and price toward the safe side of the tick instead of failing.</summary>
@@ -64,18 +99,31 @@ public sealed class NewFxOrderCommand : TradingCmdlet
 
     protected override void ProcessRecord()
     {
-        var request = new OrderRequest(Symbol, Side, Type)
+        var request = new OrderRequest(Symbol, Side, ParameterSetName == OcoSet ? OrderType.LimitMaker : Type)
         {
-            Quantity = Quantity, QuoteQuantity = QuoteQuantity, Price = Price, StopPrice = StopPrice, TimeInForce = TimeInForce,
-            ClientOrderId = ClientOrderId, IcebergQuantity = IcebergQuantity,
+            Quantity = Quantity, QuoteQuantity = QuoteQuantity, Price = Price, StopPrice = ParameterSetName == OcoSet ? null : StopPrice,
+            TimeInForce = ParameterSetName == OcoSet ? null : TimeInForce, ClientOrderId = ClientOrderId, IcebergQuantity = IcebergQuantity,
         };
-        if (ShapeProblem(request) is { } problem)
+        var list = ParameterSetName switch
         {
-            WriteError(ErrorRecords.InvalidArgument("Fluxum.InvalidOrder", problem, request));
-            return;
+            OcoSet => OcoList(request),
+            OtoSet => new OrderListRequest(Symbol, OrderListKind.Oto, request, new OrderRequest(Symbol, PendingSide ?? Opposite(Side), PendingType)
+            {
+                Quantity = PendingQuantity ?? Quantity, Price = PendingPrice, StopPrice = PendingStopPrice,
+            }),
+            _ => null,
+        };
+        var legs = list?.Legs.ToList() ?? new List<OrderRequest> { request };
+        foreach (var leg in legs)
+        {
+            if (ShapeProblem(leg) is { } problem)
+            {
+                WriteError(ErrorRecords.InvalidArgument("Fluxum.InvalidOrder", problem, leg));
+                return;
+            }
         }
 
-        // The rules come first: -WhatIf should show the order as it would really go out.
+        // The rules come first: -WhatIf should show the orders as they would really go out.
         SymbolInfo? info = null;
         decimal? reference = null;
         Run(async (bridge, ct) =>
@@ -86,31 +134,57 @@ public sealed class NewFxOrderCommand : TradingCmdlet
         }, request);
         if (info is null) return;
 
-        if (RoundToRules) request = OrderRules.RoundToRules(info, request);
-        var violations = OrderRules.Check(info, request, reference);
-        if (violations.Count > 0)
+        if (RoundToRules) legs = legs.Select(l => OrderRules.RoundToRules(info, l)).ToList();
+        var broken = false;
+        foreach (var leg in legs)
         {
-            foreach (var v in violations)
+            foreach (var v in OrderRules.Check(info, leg, reference))
             {
                 var hint = v.NearestValid is { } n ? $" Nearest valid {v.Field}: {n}." : "";
                 WriteError(new ErrorRecord(new ArgumentException(v.Message + hint + (RoundToRules ? "" : " -RoundToRules rounds it for you.")),
-                    $"Fluxum.OrderRule.{v.Rule}", ErrorCategory.InvalidArgument, request));
+                    $"Fluxum.OrderRule.{v.Rule}", ErrorCategory.InvalidArgument, leg));
+                broken = true;
             }
-
-            return;
         }
 
-        var description = Describe(request, info);
+        if (broken) return;
+        var description = string.Join(", then ", legs.Select(l => Describe(l, info)));
+        if (list is not null) description = $"{list.Kind.ToString().ToUpperInvariant()} list: {description}";
         if (!ShouldProcess($"{info.Symbol} on {Exchange}{(Test ? " (test endpoint)" : "")}", description)) return;
-        if (request.Type == OrderType.Market && !Test && !Force
-            && !ShouldContinue($"{description} on {Exchange} executes at once at whatever the book offers. Continue?", "Market order"))
+        if (legs.Any(l => l.Type == OrderType.Market) && !Test && !Force
+            && !ShouldContinue($"{description} on {Exchange} executes at whatever the book offers. Continue?", "Market order"))
         {
             return;
         }
 
         var test = Test.IsPresent;
-        RunAccount(async (account, bridge, ct) => bridge.Emit(await account.PlaceOrderAsync(request, test, ct).ConfigureAwait(false)), request);
+        if (list is null)
+        {
+            var single = legs[0];
+            RunAccount(async (account, bridge, ct) => bridge.Emit(await account.PlaceOrderAsync(single, test, ct).ConfigureAwait(false)), single);
+            return;
+        }
+
+        var rounded = list with { First = legs[0], Second = legs[1] };
+        RunAccount(async (account, bridge, ct) =>
+        {
+            foreach (var o in await account.PlaceOrderListAsync(rounded, ct).ConfigureAwait(false)) bridge.Emit(o);
+        }, rounded);
     }
+
+    /// <summary>A limit-maker leg at -Price and a stop leg at -StopPrice; for a sell the limit is above the market, for a buy below.</summary>
+    private OrderListRequest OcoList(OrderRequest limitMaker)
+    {
+        var stop = new OrderRequest(Symbol, Side, StopLimitPrice is null ? OrderType.StopLoss : OrderType.StopLossLimit)
+        {
+            Quantity = Quantity, StopPrice = StopPrice, Price = StopLimitPrice, TimeInForce = StopLimitPrice is null ? null : TimeInForce,
+        };
+        return Side == TradeSide.Sell
+            ? new OrderListRequest(Symbol, OrderListKind.Oco, limitMaker, stop)
+            : new OrderListRequest(Symbol, OrderListKind.Oco, stop, limitMaker);
+    }
+
+    private static TradeSide Opposite(TradeSide side) => side == TradeSide.Buy ? TradeSide.Sell : TradeSide.Buy;
 
     /// <summary>What the order type needs, before asking the exchange anything.</summary>
     private static string? ShapeProblem(OrderRequest o)

@@ -195,6 +195,37 @@ public sealed class TradingCmdletTests : IDisposable
     }
 
     [Fact]
+    public void Oco_and_Oto_lists_are_placed_with_their_legs()
+    {
+        var last = (decimal)_ps.Invoke("(Get-FxTicker BTCUSDT -Type Price).Price").Output.Single().BaseObject;
+        var tp = Math.Round(last * 1.2m, 2);
+        var sl = Math.Round(last * 0.8m, 2);
+        var oco = _ps.Invoke($"New-FxOrder BTCUSDT Sell 0.1 -Oco -Price {tp} -StopPrice {sl} -StopLimitPrice {sl - 1} -Credential $cred");
+        oco.AssertClean();
+        Assert.Equal(new[] { "LimitMaker", "StopLossLimit" }, oco.Output.Select(o => o.Properties["Type"].Value.ToString()));
+        Assert.Single(oco.Output.Select(o => (string)o.Properties["OrderListId"].Value).Distinct());
+
+        var oto = _ps.Invoke($"New-FxOrder BTCUSDT Buy 0.05 -Price {Math.Round(last * 0.7m, 2)} -Oto -PendingType LimitMaker -PendingPrice {tp} -Credential $cred");
+        oto.AssertClean();
+        Assert.Equal(new[] { "New", "PendingNew" }, oto.Output.Select(o => o.Properties["Status"].Value.ToString()));
+        Assert.Equal("Sell", oto.Output[1].Properties["Side"].Value.ToString());
+
+        var bad = _ps.Invoke($"New-FxOrder BTCUSDT Sell 0.1 -Oco -Price {tp} -StopPrice {sl + 0.005m} -Credential $cred");
+        Assert.Contains(bad.Errors, e => e.FullyQualifiedErrorId.StartsWith("Fluxum.OrderRule.PRICE_FILTER"));
+        Assert.Equal(2, _exchange.Server.Requests.All.Count(r => r.Path.StartsWith("/api/v3/orderList/")));
+    }
+
+    [Fact]
+    public void Cancel_all_asks_first_and_a_host_that_cannot_ask_sends_nothing()
+    {
+        _ps.Invoke("New-FxOrder BTCUSDT Buy 0.01 -Price 20000 -Credential $cred").AssertClean();
+        var refused = _ps.Invoke("Stop-FxOrder BTCUSDT -All -Credential $cred");
+        Assert.True(refused.Terminating is not null || refused.Errors.Count > 0);
+        Assert.Equal(0, _exchange.Server.Requests.All.Count(r => r.Method == "DELETE"));
+        Assert.Single(_ps.Invoke("Get-FxOrder -Credential $cred").Output);
+    }
+
+    [Fact]
     public void My_trades_show_fills_with_fees()
     {
         _ps.Invoke("New-FxOrder BTCUSDT Sell 0.01 -Type Market -Force -Credential $cred").AssertClean();

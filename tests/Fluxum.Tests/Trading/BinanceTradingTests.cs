@@ -210,6 +210,56 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
         Assert.Equal(3, history.Count);
     }
 
+    private static async Task<decimal> LastAsync(BinanceSpotTrading t) =>
+        (await t.Market.GetPriceTickersAsync(new[] { "BTCUSDT" }, default)).Single().Price;
+
+    private static decimal Tick(decimal price) => Math.Round(price, 2);
+
+    [Fact]
+    public async Task An_OCO_rests_both_legs_on_one_reservation()
+    {
+        var (trading, account) = Open();
+        var last = await LastAsync(trading);
+        var takeProfit = new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.LimitMaker) { Quantity = 0.1m, Price = Tick(last * 1.5m) };
+        var stopLoss = new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.StopLossLimit) { Quantity = 0.1m, StopPrice = Tick(last * 0.6m), Price = Tick(last * 0.59m) };
+        var orders = await trading.PlaceOrderListAsync(new OrderListRequest("BTCUSDT", OrderListKind.Oco, takeProfit, stopLoss), default);
+
+        Assert.Equal(2, orders.Count);
+        Assert.All(orders, o => Assert.Equal(OrderStatus.New, o.Status));
+        Assert.Single(orders.Select(o => o.OrderListId).Distinct());
+        Assert.NotNull(orders[0].OrderListId);
+        Assert.Equal(new[] { OrderType.LimitMaker, OrderType.StopLossLimit }, orders.Select(o => o.Type));
+        Assert.Equal(0.1m, account.Locked("BTC")); // one reservation for both legs
+        Assert.Equal(2, (await trading.GetOpenOrdersAsync("BTCUSDT", default)).Count);
+    }
+
+    [Fact]
+    public async Task An_OTO_places_the_pending_order_when_the_working_one_fills()
+    {
+        var (trading, _) = Open();
+        var last = await LastAsync(trading);
+        var working = new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.1m, Price = Tick(last * 1.01m) };
+        var pending = new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.LimitMaker) { Quantity = 0.1m, Price = Tick(last * 1.5m) };
+        var orders = await trading.PlaceOrderListAsync(new OrderListRequest("BTCUSDT", OrderListKind.Oto, working, pending), default);
+
+        Assert.Equal(OrderStatus.Filled, orders[0].Status); // crossed the book at once
+        var open = Assert.Single(await trading.GetOpenOrdersAsync("BTCUSDT", default));
+        Assert.Equal(orders[1].OrderId, open.OrderId);
+        Assert.Equal(TradeSide.Sell, open.Side);
+    }
+
+    [Fact]
+    public async Task A_pending_OTO_order_waits_while_the_working_order_rests()
+    {
+        var (trading, _) = Open();
+        var last = await LastAsync(trading);
+        var working = new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.1m, Price = Tick(last * 0.5m) };
+        var pending = new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.LimitMaker) { Quantity = 0.1m, Price = Tick(last * 1.5m) };
+        var orders = await trading.PlaceOrderListAsync(new OrderListRequest("BTCUSDT", OrderListKind.Oto, working, pending), default);
+        Assert.Equal(OrderStatus.New, orders[0].Status);
+        Assert.Equal(OrderStatus.PendingNew, orders[1].Status);
+    }
+
     [Fact]
     public async Task Order_rate_headers_are_followed()
     {

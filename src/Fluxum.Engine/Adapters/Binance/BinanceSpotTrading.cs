@@ -62,7 +62,7 @@ internal sealed class BinanceSpotTrading : ITrading
         var clientId = order.ClientOrderId ?? NewClientOrderId();
         var request = Signed(HttpMethod.Post, test ? "api/v3/order/test" : "api/v3/order", 1, countsAsOrder: !test)
             .Add("symbol", info.NativeSymbol)
-            .Add("side", order.Side == TradeSide.Buy ? "BUY" : "SELL")
+            .Add("side", Wire(order.Side))
             .Add("type", BinanceTradingParsers.WireType(order.Type))
             .Add("timeInForce", OrderTypes.TakesTimeInForce(order.Type) ? (order.TimeInForce ?? TimeInForce.Gtc).ToString().ToUpperInvariant() : null)
             .Add("quantity", order.Quantity)
@@ -93,6 +93,42 @@ internal sealed class BinanceSpotTrading : ITrading
             return await RecoverAsync(info, clientId, lost, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// OCO (orderList/oco: an above and a below leg) or OTO (orderList/oto: a working and a pending order).
+    /// Every leg gets a client order id; the answer's orderReports become the returned orders.
+    /// </summary>
+    public async Task<IReadOnlyList<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
+    {
+        var info = await _market.ResolveAsync(list.Symbol, ct).ConfigureAwait(false);
+        var request = Signed(HttpMethod.Post, list.Kind == OrderListKind.Oco ? "api/v3/orderList/oco" : "api/v3/orderList/oto", 1, countsAsOrder: true)
+            .Add("symbol", info.NativeSymbol)
+            .Add("listClientOrderId", list.ListClientOrderId ?? NewClientOrderId())
+            .Add("newOrderRespType", "FULL");
+        var (first, second) = list.Kind == OrderListKind.Oco ? ("above", "below") : ("working", "pending");
+        if (list.Kind == OrderListKind.Oco)
+        {
+            request.Add("side", Wire(list.First.Side)).Add("quantity", list.First.Quantity);
+        }
+
+        Leg(request, first, list.First, withSideAndQuantity: list.Kind == OrderListKind.Oto);
+        Leg(request, second, list.Second, withSideAndQuantity: list.Kind == OrderListKind.Oto);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return await OrdersAsync(new[] { doc.RootElement }, ct).ConfigureAwait(false);
+    }
+
+    private static void Leg(RestRequest request, string prefix, OrderRequest leg, bool withSideAndQuantity)
+    {
+        request.Add(prefix + "Type", BinanceTradingParsers.WireType(leg.Type))
+            .Add(prefix + "ClientOrderId", leg.ClientOrderId ?? NewClientOrderId())
+            .Add(prefix + "Price", leg.Price)
+            .Add(prefix + "StopPrice", leg.StopPrice)
+            .Add(prefix + "IcebergQty", leg.IcebergQuantity)
+            .Add(prefix + "TimeInForce", OrderTypes.TakesTimeInForce(leg.Type) ? (leg.TimeInForce ?? TimeInForce.Gtc).ToString().ToUpperInvariant() : null);
+        if (withSideAndQuantity) request.Add(prefix + "Side", Wire(leg.Side)).Add(prefix + "Quantity", leg.Quantity);
+    }
+
+    private static string Wire(TradeSide side) => side == TradeSide.Buy ? "BUY" : "SELL";
 
     /// <summary>
     /// The placement answer was lost, so the exchange may hold the order. Ask for it by client id; never send it
@@ -190,12 +226,14 @@ internal sealed class BinanceSpotTrading : ITrading
         return doc.RootElement.EnumerateArray().Select(t => BinanceTradingParsers.MyTrade(t, info)).ToList();
     }
 
+    private Task<IReadOnlyList<Order>> OrdersAsync(JsonElement array, CancellationToken ct) => OrdersAsync(array.EnumerateArray(), ct);
+
     /// <summary>Orders from a list answer; order lists (OCO/OTO) contribute their member orders.</summary>
-    private async Task<IReadOnlyList<Order>> OrdersAsync(JsonElement array, CancellationToken ct)
+    private async Task<IReadOnlyList<Order>> OrdersAsync(IEnumerable<JsonElement> items, CancellationToken ct)
     {
         var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
         var orders = new List<Order>();
-        foreach (var item in array.EnumerateArray())
+        foreach (var item in items)
         {
             var members = item.Find("orderReports") is { ValueKind: JsonValueKind.Array } reports ? reports.EnumerateArray().ToList() : new List<JsonElement> { item };
             foreach (var o in members)

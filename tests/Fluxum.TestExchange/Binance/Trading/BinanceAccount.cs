@@ -78,6 +78,15 @@ internal sealed class RestingOrder
     public required DateTimeOffset Time { get; init; }
     public DateTimeOffset UpdateTime { get; set; }
 
+    /// <summary>The order list (OCO/OTO) it belongs to, if any.</summary>
+    public long? ListId { get; set; }
+
+    /// <summary>OCO: the other leg, cancelled when this one executes or triggers.</summary>
+    public RestingOrder? Sibling { get; set; }
+
+    /// <summary>OTO: the order placed when this one fills.</summary>
+    public RestingOrder? Pending { get; set; }
+
     /// <summary>What the order holds aside from the account's free balance.</summary>
     public decimal LockedAmount { get; set; }
     public string LockedAsset => Side == "BUY" ? Market.QuoteAsset : Market.BaseAsset;

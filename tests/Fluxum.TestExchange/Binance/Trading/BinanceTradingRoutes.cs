@@ -17,6 +17,8 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
     {
         app.MapPost("/api/v3/order", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrder(a, q, w, test: false)));
         app.MapPost("/api/v3/order/test", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrder(a, q, w, test: true)));
+        app.MapPost("/api/v3/orderList/oco", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrderList(a, q, w, oco: true)));
+        app.MapPost("/api/v3/orderList/oto", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrderList(a, q, w, oco: false)));
         app.MapGet("/api/v3/order", (HttpRequest r) => Signed(r, QueryOrder));
         app.MapDelete("/api/v3/order", (HttpRequest r) => Signed(r, CancelOrder));
         app.MapGet("/api/v3/openOrders", (HttpRequest r) => Signed(r, OpenOrders));
@@ -62,8 +64,63 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
     {
         if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
         if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
-        if (!q.TryGetValue("side", out var side) || side is not ("BUY" or "SELL")) return Mandatory("side");
-        if (!q.TryGetValue("type", out var type)) return Mandatory("type");
+        var t = now();
+        if (Prepare(account, m, q, "", t, out var order) is { } error) return error;
+        if (test) return Ok(new JsonObject());
+
+        Count(response, t);
+        if (venue.Matching.Place(account, order!, t) is { } refusal) return Error(-2010, refusal);
+        return Ok(Placed(account, order!, t));
+    }
+
+    /// <summary>OCO (above/below legs, one side and quantity) or OTO (working and pending legs, each with its own).</summary>
+    private IResult NewOrderList(BinanceAccount account, Dictionary<string, string> q, HttpResponse response, bool oco)
+    {
+        if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
+        if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
+        var (a, b) = oco ? ("above", "below") : ("working", "pending");
+        var t = now();
+        var legs = new List<RestingOrder>();
+        foreach (var prefix in new[] { a, b })
+        {
+            var leg = q.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .ToDictionary(p => char.ToLowerInvariant(p.Key[prefix.Length]) + p.Key[(prefix.Length + 1)..], p => p.Value);
+            if (leg.Remove("clientOrderId", out var cid)) leg["newClientOrderId"] = cid;
+            if (leg.Remove("icebergQty", out var iceberg)) leg["icebergQty"] = iceberg;
+            if (oco)
+            {
+                if (q.TryGetValue("side", out var side)) leg["side"] = side;
+                if (q.TryGetValue("quantity", out var qty)) leg["quantity"] = qty;
+            }
+
+            if (Prepare(account, m, leg, prefix, t, out var order) is { } error) return error;
+            legs.Add(order!);
+        }
+
+        Count(response, t);
+        if (venue.Matching.PlaceList(account, legs[0], legs[1], oco, t) is { } refusal) return Error(-2010, refusal);
+        var reports = new JsonArray();
+        var members = new JsonArray();
+        foreach (var o in legs)
+        {
+            reports.Add(Placed(account, o, t));
+            members.Add(new JsonObject { ["symbol"] = m.Symbol, ["orderId"] = o.OrderId, ["clientOrderId"] = o.ClientOrderId });
+        }
+
+        return Ok(new JsonObject
+        {
+            ["orderListId"] = legs[0].ListId, ["contingencyType"] = oco ? "OCO" : "OTO", ["listStatusType"] = "EXEC_STARTED",
+            ["listOrderStatus"] = "EXECUTING", ["listClientOrderId"] = q.GetValueOrDefault("listClientOrderId") ?? "list" + legs[0].ListId,
+            ["transactionTime"] = t.ToUnixTimeMilliseconds(), ["symbol"] = m.Symbol, ["orders"] = members, ["orderReports"] = reports,
+        });
+    }
+
+    /// <summary>Checks one order's fields and the symbol's filters; the order is built but not placed.</summary>
+    private IResult? Prepare(BinanceAccount account, BinanceSymbol m, Dictionary<string, string> q, string prefix, DateTimeOffset t, out RestingOrder? order)
+    {
+        order = null;
+        if (!q.TryGetValue("side", out var side) || side is not ("BUY" or "SELL")) return Mandatory(prefix.Length == 0 ? "side" : prefix + "Side");
+        if (!q.TryGetValue("type", out var type)) return Mandatory(prefix.Length == 0 ? "type" : prefix + "Type");
         var price = Dec(q, "price");
         var stop = Dec(q, "stopPrice");
         var qty = Dec(q, "quantity");
@@ -76,10 +133,10 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
             return Error(-1116, "Invalid orderType.");
         }
 
-        if (needsPrice && price is null) return Mandatory("price");
-        if (needsStop && stop is null) return Mandatory("stopPrice");
-        if (type is "LIMIT" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT" && tif is null) return Mandatory("timeInForce");
-        if (qty is null && (type != "MARKET" || quoteQty is null)) return Mandatory("quantity");
+        if (needsPrice && price is null) return Mandatory(prefix + "price");
+        if (needsStop && stop is null) return Mandatory(prefix + "stopPrice");
+        if (type is "LIMIT" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT" && tif is null) return Mandatory(prefix + "timeInForce");
+        if (qty is null && (type != "MARKET" || quoteQty is null)) return Mandatory(prefix + "quantity");
 
         var i = m.Instrument;
         foreach (var p in new[] { price, stop })
@@ -88,7 +145,6 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
         }
 
         if (qty is { } qv && (qv < m.MinQty || qv > (type == "MARKET" ? m.MarketMaxQty : m.MaxQty) || qv % i.Step != 0)) return Error(-1013, "Filter failure: LOT_SIZE");
-        var t = now();
         var notional = quoteQty ?? qty!.Value * (price ?? stop ?? Liquidity.Last(i, t));
         if (notional < m.MinNotional) return Error(-1013, "Filter failure: NOTIONAL");
 
@@ -98,18 +154,24 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
             if (account.Orders.Any(o => o.ClientOrderId == clientId && o.IsOpen)) return Error(-2010, "Duplicate order sent.");
         }
 
-        if (test) return Ok(new JsonObject());
+        order = new RestingOrder
+        {
+            OrderId = venue.Matching.NextOrderId(), ClientOrderId = clientId, Market = m, Side = side, Type = type, TimeInForce = needsPrice && type != "LIMIT_MAKER" ? tif : null,
+            Price = price, StopPrice = stop, Quantity = qty ?? decimal.MaxValue / 4, QuoteOrderQty = quoteQty ?? 0m, Time = t, UpdateTime = t,
+        };
+        return null;
+    }
 
+    private void Count(HttpResponse response, DateTimeOffset t)
+    {
         var counts = venue.OrderCounts.Count(t);
         response.Headers["X-MBX-ORDER-COUNT-10S"] = counts.TenSeconds.ToString(CultureInfo.InvariantCulture);
         response.Headers["X-MBX-ORDER-COUNT-1D"] = counts.Day.ToString(CultureInfo.InvariantCulture);
-        var order = new RestingOrder
-        {
-            OrderId = venue.Matching.NextOrderId(), ClientOrderId = clientId, Market = m, Side = side, Type = type, TimeInForce = needsPrice && type != "LIMIT_MAKER" ? tif : null,
-            Price = price, StopPrice = stop, Quantity = qty ?? 0m, QuoteOrderQty = quoteQty ?? 0m, Time = t, UpdateTime = t,
-        };
-        if (order.Quantity == 0 && order.QuoteOrderQty > 0) order.Quantity = decimal.MaxValue / 4;
-        if (venue.Matching.Place(account, order, t) is { } refusal) return Error(-2010, refusal);
+    }
+
+    /// <summary>The FULL placement answer: the order and the fills it got on the way in.</summary>
+    private static JsonObject Placed(BinanceAccount account, RestingOrder order, DateTimeOffset t)
+    {
         var json = OrderJson(order, full: false);
         json["transactTime"] = t.ToUnixTimeMilliseconds();
         json["workingTime"] = t.ToUnixTimeMilliseconds();
@@ -123,7 +185,7 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
         }
 
         json["fills"] = fills;
-        return Ok(json);
+        return json;
     }
 
     private (RestingOrder? Order, IResult? Error) Find(BinanceAccount account, Dictionary<string, string> q)
@@ -269,7 +331,7 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
     {
         var json = new JsonObject
         {
-            ["symbol"] = o.Market.Symbol, ["orderId"] = o.OrderId, ["orderListId"] = -1, ["clientOrderId"] = o.ClientOrderId,
+            ["symbol"] = o.Market.Symbol, ["orderId"] = o.OrderId, ["orderListId"] = o.ListId ?? -1, ["clientOrderId"] = o.ClientOrderId,
             ["price"] = D(o.Price ?? 0m), ["origQty"] = D(o.QuoteOrderQty > 0 ? o.Executed : o.Quantity), ["executedQty"] = D(o.Executed),
             ["origQuoteOrderQty"] = D(o.QuoteOrderQty), ["cummulativeQuoteQty"] = D(o.CumulativeQuote), ["status"] = o.Status,
             ["timeInForce"] = o.TimeInForce ?? "GTC", ["type"] = o.Type, ["side"] = o.Side, ["selfTradePreventionMode"] = "NONE",

@@ -14,6 +14,7 @@ internal sealed class MatchingEngine
     private readonly List<(BinanceAccount Account, RestingOrder Order)> _resting = new();
     private long _nextOrderId = 1000;
     private long _nextTradeId = 5000;
+    private long _nextListId = 100;
 
     public long NextOrderId() => Interlocked.Increment(ref _nextOrderId);
 
@@ -41,6 +42,44 @@ internal sealed class MatchingEngine
 
             Execute(account, order, now);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// OCO: both legs rest, sharing one reservation (the first leg's); whichever executes or triggers first
+    /// expires the other. OTO: the working order goes in; the pending one waits (PENDING_NEW) until it fills.
+    /// </summary>
+    public string? PlaceList(BinanceAccount account, RestingOrder first, RestingOrder second, bool oco, DateTimeOffset now)
+    {
+        lock (_sync)
+        {
+            Sweep(first.Market, now);
+            var listId = Interlocked.Increment(ref _nextListId);
+            first.ListId = second.ListId = listId;
+            if (oco)
+            {
+                lock (account.Sync)
+                {
+                    if (new[] { first, second }.Any(o => o.Type == "LIMIT_MAKER" && Crosses(o, now))) return "Order would immediately match and take.";
+                    var cost = Reserve(first, now);
+                    if (!HasFree(account, first.LockedAsset, cost)) return "Account has insufficient balance for requested action.";
+                    Move(account, first.LockedAsset, -cost, cost);
+                    first.LockedAmount = cost;
+                    first.Sibling = second;
+                    second.Sibling = first;
+                    account.Orders.Add(first);
+                    account.Orders.Add(second);
+                }
+
+                _resting.Add((account, first));
+                _resting.Add((account, second));
+                return null;
+            }
+
+            second.Status = "PENDING_NEW";
+            first.Pending = second;
+            lock (account.Sync) account.Orders.Add(second);
+            return Place(account, first, now);
         }
     }
 
@@ -77,6 +116,7 @@ internal sealed class MatchingEngine
                 {
                     if (!Triggers(order, last)) continue;
                     order.Triggered = true;
+                    ExpireSibling(account, order, now);
                     order.Type = order.Type.EndsWith("_LIMIT", StringComparison.Ordinal) ? "LIMIT" : "MARKET";
                     _resting.RemoveAll(r => r.Order == order);
                     Execute(account, order, now);
@@ -169,6 +209,51 @@ internal sealed class MatchingEngine
             account.Fills.Add(new AccountFill(Interlocked.Increment(ref _nextTradeId), order.OrderId, m, order.Side, price, qty, fee, receivedAsset, now, isMaker));
             if (order.Status == "FILLED") Release(account, order);
         }
+
+        ExpireSibling(account, order, now);
+        if (order.Status == "FILLED" && order.Pending is { Status: "PENDING_NEW" } pending)
+        {
+            order.Pending = null;
+            pending.Status = "NEW";
+            pending.UpdateTime = now;
+            lock (account.Sync)
+            {
+                var cost = Reserve(pending, now);
+                var free = account.Balances.GetValueOrDefault(pending.LockedAsset).Free;
+                var held = Math.Min(cost, Math.Max(0, free));
+                Move(account, pending.LockedAsset, -held, held);
+                pending.LockedAmount = held;
+            }
+
+            if (IsStop(pending.Type)) _resting.Add((account, pending));
+            else Execute(account, pending, now);
+        }
+    }
+
+    private void ExpireSibling(BinanceAccount account, RestingOrder order, DateTimeOffset now)
+    {
+        if (order.Sibling is not { } sibling) return;
+        order.Sibling = null;
+        sibling.Sibling = null;
+        if (!sibling.IsOpen) return;
+        lock (account.Sync)
+        {
+            // The shared reservation moves to the leg that goes on, or back to the account if that one is done.
+            if (order.IsOpen)
+            {
+                order.LockedAmount += sibling.LockedAmount;
+                sibling.LockedAmount = 0;
+            }
+            else
+            {
+                Release(account, sibling);
+            }
+
+            sibling.Status = "EXPIRED";
+            sibling.UpdateTime = now;
+        }
+
+        _resting.RemoveAll(r => r.Order == sibling);
     }
 
     private static void Expire(BinanceAccount account, RestingOrder order, DateTimeOffset now)
