@@ -123,6 +123,23 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
         Assert.Equal(2, _server.Requests.Count("/api/v3/account"));
     }
 
+    [Fact]
+    public async Task A_second_minus_1021_after_the_resync_is_a_clear_clock_error()
+    {
+        var (trading, _) = Open();
+        _server.Faults.Add(new Fault
+        {
+            PathPrefix = "/api/v3/account", Kind = FaultKind.ExchangeError, Times = 2,
+            Body = """{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}""",
+        });
+        var e = await Assert.ThrowsAsync<FxException>(() => trading.GetBalancesAsync(default));
+        Assert.Equal("Fluxum.ClockSkew", e.ErrorId);
+        Assert.Contains("recvWindow", e.Message);
+        Assert.NotNull(e.RecommendedAction);
+        Assert.Equal(2, _server.Requests.Count("/api/v3/account"));
+        Assert.Equal(1, _server.Requests.Count("/api/v3/time"));
+    }
+
     [Theory]
     [InlineData(FaultKind.DropConnection)]
     [InlineData(FaultKind.ServerError)]

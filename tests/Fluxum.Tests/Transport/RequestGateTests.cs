@@ -62,6 +62,31 @@ public class RequestGateTests
     }
 
     [Fact]
+    public async Task Order_count_headers_pause_orders_near_the_10_second_limit_and_stop_them_at_the_daily_one()
+    {
+        var clock = new ManualClock(Start);
+        var gate = new WeightGate(ExchangeId.Binance, time: clock, delay: clock.Delay) { OrderLimit10s = 5, OrderLimitDay = 100 };
+        var order = new RestRequest(HttpMethod.Post, "api/v3/order", 1) { CountsAsOrder = true };
+        using var response = new HttpResponseMessage();
+        response.Headers.Add("X-MBX-ORDER-COUNT-10S", "4");
+        response.Headers.Add("X-MBX-ORDER-COUNT-1D", "40");
+        gate.Observe(order, response.Headers);
+        Assert.Contains("orders 4/5 in 10 s, 40/100 today", gate.Usage);
+
+        await gate.WaitAsync(new RestRequest(HttpMethod.Get, "api/v3/depth", 5), default);
+        Assert.Empty(clock.Waits); // only orders wait for the order budget
+        await gate.WaitAsync(order, default);
+        Assert.Equal(TimeSpan.FromSeconds(10), Assert.Single(clock.Waits));
+
+        using var full = new HttpResponseMessage();
+        full.Headers.Add("X-MBX-ORDER-COUNT-1D", "100");
+        gate.Observe(order, full.Headers);
+        var e = await Assert.ThrowsAsync<FxException>(() => gate.WaitAsync(order, default));
+        Assert.Equal("Fluxum.OrderLimitReached", e.ErrorId);
+        Assert.Equal(FxErrorKind.LimitsExceeded, e.Kind);
+    }
+
+    [Fact]
     public async Task Pacing_gate_allows_a_burst_then_spaces_calls()
     {
         var clock = new ManualClock(Start);
