@@ -186,18 +186,8 @@ internal sealed class BinanceSpotTrading : ITrading
         return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct)
-    {
-        var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
-        var request = Signed(HttpMethod.Get, "api/v3/allOrders", 20)
-            .Add("symbol", info.NativeSymbol)
-            .Add("orderId", query.FromId)
-            .Add("startTime", query.FromId is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
-            .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
-            .Add("limit", Math.Clamp(query.Limit, 1, 1000));
-        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(o => BinanceTradingParsers.Order(o, info)).ToList();
-    }
+    public Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
+        HistoryAsync(query, "api/v3/allOrders", "orderId", BinanceTradingParsers.Order, ct);
 
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
     {
@@ -213,17 +203,22 @@ internal sealed class BinanceSpotTrading : ITrading
         return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct)
+    public Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
+        HistoryAsync(query, "api/v3/myTrades", "fromId", BinanceTradingParsers.MyTrade, ct);
+
+    /// <summary>One page of account history; Binance takes either an id to start from or a time range, not both.</summary>
+    private async Task<IReadOnlyList<T>> HistoryAsync<T>(HistoryQuery query, string path, string idParameter,
+        Func<JsonElement, SymbolInfo, T> parse, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
-        var request = Signed(HttpMethod.Get, "api/v3/myTrades", 20)
+        var request = Signed(HttpMethod.Get, path, 20)
             .Add("symbol", info.NativeSymbol)
-            .Add("fromId", query.FromId)
+            .Add(idParameter, query.FromId)
             .Add("startTime", query.FromId is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
             .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
             .Add("limit", Math.Clamp(query.Limit, 1, 1000));
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(t => BinanceTradingParsers.MyTrade(t, info)).ToList();
+        return doc.RootElement.EnumerateArray().Select(item => parse(item, info)).ToList();
     }
 
     private Task<IReadOnlyList<Order>> OrdersAsync(JsonElement array, CancellationToken ct) => OrdersAsync(array.EnumerateArray(), ct);

@@ -52,7 +52,7 @@ internal static class BinanceTradingParsers
     /// Any of Binance's order shapes: the placement answer (ACK/RESULT/FULL), a queried or open order, a cancelled
     /// one (whose clientOrderId is the cancel's and origClientOrderId the order's).
     /// </summary>
-    public static Order Order(JsonElement o, SymbolInfo symbol, bool isTest = false)
+    public static Order Order(JsonElement o, SymbolInfo symbol)
     {
         var status = o.StringOrNull("status") ?? "NEW";
         var listId = o.LongOrNull("orderListId");
@@ -84,7 +84,6 @@ internal static class BinanceTradingParsers
             OrderListId = listId is { } id && id != -1 ? id.ToString(CultureInfo.InvariantCulture) : null,
             CreatedTime = (o.Find("time") ?? o.Find("transactTime"))?.UnixMilliseconds(),
             UpdateTime = (o.Find("updateTime") ?? o.Find("transactTime") ?? o.Find("workingTime"))?.UnixMilliseconds(),
-            IsTest = isTest,
         };
     }
 
