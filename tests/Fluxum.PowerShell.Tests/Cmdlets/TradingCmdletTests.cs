@@ -226,6 +226,26 @@ public sealed class TradingCmdletTests : IDisposable
     }
 
     [Fact]
+    public void An_order_whose_answer_is_lost_is_placed_exactly_once()
+    {
+        _exchange.Server.Faults.Add(new Fault { PathPrefix = "/api/v3/order", Kind = FaultKind.DropConnection, AfterProcessing = true });
+        var r = _ps.Invoke("New-FxOrder BTCUSDT Buy 0.01 -Price 20000 -ClientOrderId ps-lost-1 -Credential $cred -Verbose");
+        r.AssertClean();
+        Assert.Equal("ps-lost-1", r.Output.Single().Properties["ClientOrderId"].Value);
+        Assert.Equal(1, _account.OrderCount);
+        Assert.Equal(1, Posts);
+        Assert.Contains(r.Verbose, v => v.Contains("looking it up by its client order id"));
+    }
+
+    [Fact]
+    public void Zero_balances_only_with_IncludeZero()
+    {
+        _account.Deposit("ETH", 0m);
+        Assert.DoesNotContain(_ps.Invoke("Get-FxBalance -Credential $cred").Output, b => (string)b.Properties["Asset"].Value == "ETH");
+        Assert.Contains(_ps.Invoke("Get-FxBalance -IncludeZero -Credential $cred").Output, b => (string)b.Properties["Asset"].Value == "ETH");
+    }
+
+    [Fact]
     public void My_trades_show_fills_with_fees()
     {
         _ps.Invoke("New-FxOrder BTCUSDT Sell 0.01 -Type Market -Force -Credential $cred").AssertClean();

@@ -277,6 +277,38 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
         Assert.Equal(OrderStatus.PendingNew, orders[1].Status);
     }
 
+    [Theory]
+    [InlineData(OrderType.Limit, TradeSide.Buy, 0.9, null, OrderStatus.New)]
+    [InlineData(OrderType.LimitMaker, TradeSide.Sell, 1.1, null, OrderStatus.New)]
+    [InlineData(OrderType.StopLoss, TradeSide.Sell, null, 0.9, OrderStatus.New)]
+    [InlineData(OrderType.StopLossLimit, TradeSide.Sell, 0.89, 0.9, OrderStatus.New)]
+    [InlineData(OrderType.TakeProfit, TradeSide.Sell, null, 1.1, OrderStatus.New)]
+    [InlineData(OrderType.TakeProfitLimit, TradeSide.Sell, 1.11, 1.1, OrderStatus.New)]
+    [InlineData(OrderType.Market, TradeSide.Sell, null, null, OrderStatus.Filled)]
+    public async Task Every_order_type_is_accepted(OrderType type, TradeSide side, double? priceFactor, double? stopFactor, OrderStatus expected)
+    {
+        var (trading, _) = Open();
+        var last = await LastAsync(trading);
+        var order = await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", side, type)
+        {
+            Quantity = 0.01m,
+            Price = priceFactor is { } p ? Tick(last * (decimal)p) : null,
+            StopPrice = stopFactor is { } s ? Tick(last * (decimal)s) : null,
+        }, false, default);
+        Assert.Equal(type, order.Type);
+        Assert.Equal(expected, order.Status);
+    }
+
+    [Fact]
+    public async Task A_market_buy_by_quote_amount_spends_about_that_much()
+    {
+        var (trading, _) = Open();
+        var order = await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Market) { QuoteQuantity = 500m }, false, default);
+        Assert.Equal(OrderStatus.Filled, order.Status);
+        Assert.InRange(order.CumulativeQuoteQuantity, 495m, 500m);
+        Assert.True(order.ExecutedQuantity > 0);
+    }
+
     [Fact]
     public async Task Order_rate_headers_are_followed()
     {

@@ -139,7 +139,8 @@ internal sealed class MatchingEngine
         foreach (var (makerAccount, maker) in opposite)
         {
             if (taker.Remaining <= 0 || !Acceptable(taker, maker.Price!.Value)) break;
-            var qty = Math.Min(taker.Remaining, maker.Remaining);
+            var qty = Math.Min(QuoteCapped(taker, maker.Price.Value), maker.Remaining);
+            if (qty <= 0) break;
             Fill(account, taker, maker.Price.Value, qty, isMaker: false, now);
             Fill(makerAccount, maker, maker.Price.Value, qty, isMaker: true, now);
             if (!maker.IsOpen) _resting.RemoveAll(r => r.Order == maker);
@@ -156,17 +157,22 @@ internal sealed class MatchingEngine
         foreach (var (price, size) in levels)
         {
             if (taker.Remaining <= 0 || !Acceptable(taker, price)) break;
-            if (taker.QuoteOrderQty > 0)
+            var qty = Math.Min(size, QuoteCapped(taker, price));
+            if (qty <= 0) break;
+            Fill(account, taker, price, qty, isMaker: false, now);
+        }
+
+        // An order for a quote amount is done when the amount is spent, however much base it bought.
+        if (taker.QuoteOrderQty > 0 && taker.Executed > 0)
+        {
+            lock (account.Sync)
             {
-                var spend = taker.QuoteOrderQty - taker.CumulativeQuote;
-                var qty = RoundDown(Math.Min(size, spend / price), taker.Market.Instrument.Step);
-                if (qty <= 0) break;
-                Fill(account, taker, price, qty, isMaker: false, now);
+                taker.Quantity = taker.Executed;
+                taker.Status = "FILLED";
+                Release(account, taker);
             }
-            else
-            {
-                Fill(account, taker, price, Math.Min(size, taker.Remaining), isMaker: false, now);
-            }
+
+            return;
         }
 
         if (!taker.IsOpen) return;
@@ -255,6 +261,12 @@ internal sealed class MatchingEngine
 
         _resting.RemoveAll(r => r.Order == sibling);
     }
+
+    /// <summary>What is left to fill: the remaining quantity, or for a quote-amount order what the rest of the amount buys at this price.</summary>
+    private static decimal QuoteCapped(RestingOrder taker, decimal price) =>
+        taker.QuoteOrderQty > 0
+            ? RoundDown((taker.QuoteOrderQty - taker.CumulativeQuote) / price, taker.Market.Instrument.Step)
+            : taker.Remaining;
 
     private static void Expire(BinanceAccount account, RestingOrder order, DateTimeOffset now)
     {
