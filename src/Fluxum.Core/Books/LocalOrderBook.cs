@@ -1,0 +1,115 @@
+using Fluxum.Models;
+
+namespace Fluxum.Books;
+
+/// <summary>What applying a diff did to the book.</summary>
+public enum DiffResult
+{
+    Applied,
+
+    /// <summary>Older than the book: ignored, as the exchanges' algorithms say.</summary>
+    Stale,
+
+    /// <summary>A missing update: the book is no longer trustworthy and must be rebuilt from a snapshot.</summary>
+    Gap,
+
+    /// <summary>The best bid reached the best ask: the book is wrong and must be rebuilt.</summary>
+    Crossed,
+}
+
+/// <summary>
+/// A locally maintained order book: a snapshot, then diffs with update-id continuity (Binance spot's U/u rule:
+/// the first diff after a snapshot must straddle it, each later one must start right after the last). Any gap
+/// or crossing marks it invalid; an invalid book is never handed out as if it were right.
+/// </summary>
+public sealed class LocalOrderBook
+{
+    private readonly BookSideLevels _bids = new(isBid: true);
+    private readonly BookSideLevels _asks = new(isBid: false);
+    private bool _firstDiffPending;
+
+    public LocalOrderBook(ExchangeId exchange, string symbol, string nativeSymbol)
+    {
+        Exchange = exchange;
+        Symbol = symbol;
+        NativeSymbol = nativeSymbol;
+    }
+
+    public ExchangeId Exchange { get; }
+    public string Symbol { get; }
+    public string NativeSymbol { get; }
+    public long LastUpdateId { get; private set; }
+    public bool IsValid { get; private set; }
+    public int Resyncs { get; private set; }
+    public DateTimeOffset Time { get; private set; }
+    public BookSideLevels Bids => _bids;
+    public BookSideLevels Asks => _asks;
+
+    /// <summary>Replaces the whole book (never merges with stale levels).</summary>
+    public void LoadSnapshot(long lastUpdateId, IEnumerable<(decimal Price, decimal Quantity)> bids, IEnumerable<(decimal Price, decimal Quantity)> asks,
+        DateTimeOffset time)
+    {
+        if (LastUpdateId != 0 || _bids.Count > 0 || _asks.Count > 0) Resyncs++;
+        _bids.Clear();
+        _asks.Clear();
+        foreach (var (p, q) in bids) _bids.Set(p, q);
+        foreach (var (p, q) in asks) _asks.Set(p, q);
+        LastUpdateId = lastUpdateId;
+        Time = time;
+        _firstDiffPending = true;
+        IsValid = !IsCrossed;
+    }
+
+    /// <summary>Applies a diff covering update ids [firstUpdateId, lastUpdateId].</summary>
+    public DiffResult ApplyDiff(long firstUpdateId, long lastUpdateId, ReadOnlySpan<(decimal Price, decimal Quantity)> bids,
+        ReadOnlySpan<(decimal Price, decimal Quantity)> asks, DateTimeOffset time)
+    {
+        if (lastUpdateId <= LastUpdateId) return DiffResult.Stale;
+        var continuous = _firstDiffPending
+            ? firstUpdateId <= LastUpdateId + 1 && lastUpdateId >= LastUpdateId + 1
+            : firstUpdateId == LastUpdateId + 1;
+        if (!continuous || !IsValid)
+        {
+            IsValid = false;
+            return DiffResult.Gap;
+        }
+
+        foreach (var (p, q) in bids) _bids.Set(p, q);
+        foreach (var (p, q) in asks) _asks.Set(p, q);
+        LastUpdateId = lastUpdateId;
+        Time = time;
+        _firstDiffPending = false;
+        if (IsCrossed)
+        {
+            IsValid = false;
+            return DiffResult.Crossed;
+        }
+
+        return DiffResult.Applied;
+    }
+
+    public bool IsCrossed => _bids.BestPrice is { } b && _asks.BestPrice is { } a && b >= a;
+
+    /// <summary>The top <paramref name="depth"/> levels as the model object; throws when the book is not valid.</summary>
+    public OrderBook ToOrderBook(int depth = int.MaxValue)
+    {
+        if (!IsValid) throw new InvalidOperationException($"The {Exchange} {Symbol} book is out of sync and must be rebuilt before it is read.");
+        return new OrderBook(Exchange, Symbol, NativeSymbol, LastUpdateId, Time, Levels(_bids, BookSide.Bid, depth), Levels(_asks, BookSide.Ask, depth))
+        {
+            Resyncs = Resyncs,
+        };
+    }
+
+    private BookLevel[] Levels(BookSideLevels side, BookSide which, int depth)
+    {
+        var n = Math.Min(depth, side.Count);
+        var levels = new BookLevel[n];
+        for (int k = 0; k < n; k++)
+        {
+            var (p, q) = side[k];
+            levels[k] = new BookLevel(Exchange, Symbol, which, p, q);
+        }
+
+        return levels;
+    }
+}
