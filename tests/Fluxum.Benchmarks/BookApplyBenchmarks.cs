@@ -1,0 +1,76 @@
+using BenchmarkDotNet.Attributes;
+using Fluxum.Books;
+
+namespace Fluxum.Benchmarks;
+
+/// <summary>
+/// Ten-level depth events applied to a 1,000-level book: Fluxum's book against a plain SortedDictionary book
+/// (the usual baseline). One benchmark operation applies 10,000 events; divide for per-event figures.
+/// </summary>
+[MemoryDiagnoser]
+public class BookApplyBenchmarks
+{
+    public const int EventsPerOperation = 10_000;
+    private DepthStream _stream = null!;
+    private BookSideLevels _bids = null!;
+    private BookSideLevels _asks = null!;
+    private SortedDictionary<decimal, decimal> _baselineBids = null!;
+    private SortedDictionary<decimal, decimal> _baselineAsks = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _stream = new DepthStream(EventsPerOperation);
+        _bids = new BookSideLevels(isBid: true, capacity: 4096);
+        _asks = new BookSideLevels(isBid: false, capacity: 4096);
+        _baselineBids = new SortedDictionary<decimal, decimal>(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
+        _baselineAsks = new SortedDictionary<decimal, decimal>();
+    }
+
+    [IterationSetup]
+    public void Reset()
+    {
+        _bids.Clear();
+        _asks.Clear();
+        _baselineBids.Clear();
+        _baselineAsks.Clear();
+        foreach (var (p, q) in _stream.SnapshotBids)
+        {
+            _bids.Set(p, q);
+            _baselineBids[p] = q;
+        }
+
+        foreach (var (p, q) in _stream.SnapshotAsks)
+        {
+            _asks.Set(p, q);
+            _baselineAsks[p] = q;
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = EventsPerOperation)]
+    public decimal SortedDictionaryBook()
+    {
+        foreach (var changes in _stream.Events)
+        {
+            foreach (var (bid, price, quantity) in changes)
+            {
+                var side = bid ? _baselineBids : _baselineAsks;
+                if (quantity == 0) side.Remove(price);
+                else side[price] = quantity;
+            }
+        }
+
+        return _baselineBids.Count + _baselineAsks.Count;
+    }
+
+    [Benchmark(OperationsPerInvoke = EventsPerOperation)]
+    public decimal FluxumBook()
+    {
+        foreach (var changes in _stream.Events)
+        {
+            foreach (var (bid, price, quantity) in changes) (bid ? _bids : _asks).Set(price, quantity);
+        }
+
+        return _bids.Count + _asks.Count;
+    }
+}
