@@ -238,6 +238,25 @@ public sealed class TradingCmdletTests : IDisposable
     }
 
     [Fact]
+    public void RecvWindow_goes_on_every_signed_request_and_is_bounded()
+    {
+        _ps.Invoke("Get-FxAccount -RecvWindow 10000 -Credential $cred").AssertClean();
+        Assert.Contains("recvWindow=10000", _exchange.Server.Requests.All.Last(r => r.Path == "/api/v3/account").Query);
+        var bad = _ps.Invoke("try { Get-FxAccount -RecvWindow 60001 -Credential $cred } catch { $_.FullyQualifiedErrorId }");
+        Assert.StartsWith("ParameterArgumentValidationError", bad.Output.Single().ToString());
+    }
+
+    [Fact]
+    public void Stop_FxOrder_by_client_order_id()
+    {
+        _ps.Invoke("New-FxOrder BTCUSDT Buy 0.01 -Price 20000 -ClientOrderId my-bid-1 -Credential $cred").AssertClean();
+        var r = _ps.Invoke("Stop-FxOrder BTCUSDT -ClientOrderId my-bid-1 -Credential $cred");
+        r.AssertClean();
+        Assert.Equal("Canceled", r.Output.Single().Properties["Status"].Value.ToString());
+        Assert.Equal("my-bid-1", r.Output.Single().Properties["ClientOrderId"].Value);
+    }
+
+    [Fact]
     public void Zero_balances_only_with_IncludeZero()
     {
         _account.Deposit("ETH", 0m);
