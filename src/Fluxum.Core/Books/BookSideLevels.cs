@@ -1,86 +1,161 @@
 namespace Fluxum.Books;
 
 /// <summary>
-/// One side of a local order book: price levels in flat arrays kept sorted with the best price at the END,
-/// so the updates that dominate a live feed (near the top) insert and remove with little or no shifting,
-/// and a lookup is a binary search. No allocation per update once the arrays have grown.
+/// One side of a local order book, kept sorted in small chunks ordered from the worst price to the best.
+/// A change binary-searches the chunk bounds, then the chunk, and shifts at most one chunk's worth of
+/// levels, so deep updates cost about as little as updates at the top; a full chunk splits in two, an empty
+/// one is dropped. Once the chunks exist, updates allocate nothing.
 /// </summary>
 public sealed class BookSideLevels
 {
-    private decimal[] _prices;
-    private decimal[] _quantities;
+    private const int ChunkCapacity = 64;
+    private readonly List<Chunk> _chunks = new();
     private readonly bool _isBid;
 
     public BookSideLevels(bool isBid, int capacity = 1024)
     {
         _isBid = isBid;
-        _prices = new decimal[capacity];
-        _quantities = new decimal[capacity];
+        _chunks.Capacity = Math.Max(4, capacity / (ChunkCapacity / 2));
     }
 
     public int Count { get; private set; }
 
     /// <summary>The k-th best level (0 is the best).</summary>
-    public (decimal Price, decimal Quantity) this[int k] => (_prices[Count - 1 - k], _quantities[Count - 1 - k]);
+    public (decimal Price, decimal Quantity) this[int k]
+    {
+        get
+        {
+            if ((uint)k >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(k));
+            for (int c = _chunks.Count - 1; ; c--)
+            {
+                var chunk = _chunks[c];
+                if (k < chunk.Count) return (chunk.Prices[chunk.Count - 1 - k], chunk.Quantities[chunk.Count - 1 - k]);
+                k -= chunk.Count;
+            }
+        }
+    }
 
-    public decimal? BestPrice => Count > 0 ? _prices[Count - 1] : null;
+    public decimal? BestPrice => Count > 0 ? _chunks[^1].Prices[_chunks[^1].Count - 1] : null;
 
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        _chunks.Clear();
+        Count = 0;
+    }
 
     /// <summary>Sets the quantity at a price: zero removes the level (absent is fine), anything else inserts or replaces.</summary>
     public void Set(decimal price, decimal quantity)
     {
-        var index = Find(price, out var found);
+        if (_chunks.Count == 0)
+        {
+            if (quantity == 0) return;
+            _chunks.Add(new Chunk());
+        }
+
+        var c = FindChunk(price);
+        var chunk = _chunks[c];
+        var index = chunk.Find(price, _isBid, out var found);
         if (quantity == 0)
         {
             if (!found) return;
-            Array.Copy(_prices, index + 1, _prices, index, Count - index - 1);
-            Array.Copy(_quantities, index + 1, _quantities, index, Count - index - 1);
+            chunk.RemoveAt(index);
             Count--;
+            if (chunk.Count == 0 && _chunks.Count > 1) _chunks.RemoveAt(c);
             return;
         }
 
         if (found)
         {
-            _quantities[index] = quantity;
+            chunk.Quantities[index] = quantity;
             return;
         }
 
-        if (Count == _prices.Length)
+        if (chunk.Count == ChunkCapacity)
         {
-            Array.Resize(ref _prices, _prices.Length * 2);
-            Array.Resize(ref _quantities, _quantities.Length * 2);
+            // Split: the better half moves to a new chunk after this one.
+            var upper = chunk.SplitUpperHalf();
+            _chunks.Insert(c + 1, upper);
+            if (index > chunk.Count)
+            {
+                index -= chunk.Count;
+                chunk = upper;
+            }
         }
 
-        Array.Copy(_prices, index, _prices, index + 1, Count - index);
-        Array.Copy(_quantities, index, _quantities, index + 1, Count - index);
-        _prices[index] = price;
-        _quantities[index] = quantity;
+        chunk.InsertAt(index, price, quantity);
         Count++;
     }
 
-    /// <summary>
-    /// Storage order is worst to best: ascending prices for bids, descending for asks. The search starts from
-    /// the best end, where most updates land.
-    /// </summary>
-    private int Find(decimal price, out bool found)
+    /// <summary>The chunk whose range holds the price: the first whose best level is at least as good; else the best chunk.</summary>
+    private int FindChunk(decimal price)
     {
-        int lo = 0, hi = Count - 1;
-        while (lo <= hi)
+        int lo = 0, hi = _chunks.Count - 1;
+        while (lo < hi)
         {
             var mid = (lo + hi) >> 1;
-            var c = _isBid ? _prices[mid].CompareTo(price) : price.CompareTo(_prices[mid]);
-            if (c == 0)
-            {
-                found = true;
-                return mid;
-            }
-
-            if (c < 0) lo = mid + 1;
-            else hi = mid - 1;
+            var chunk = _chunks[mid];
+            if (Rank(chunk.Prices[chunk.Count - 1], price) < 0) lo = mid + 1;
+            else hi = mid;
         }
 
-        found = false;
         return lo;
+    }
+
+    /// <summary>Negative when a is the worse price of the two on this side.</summary>
+    private int Rank(decimal a, decimal b) => _isBid ? a.CompareTo(b) : b.CompareTo(a);
+
+    private sealed class Chunk
+    {
+        public readonly decimal[] Prices = new decimal[ChunkCapacity];
+        public readonly decimal[] Quantities = new decimal[ChunkCapacity];
+        public int Count;
+
+        public int Find(decimal price, bool isBid, out bool found)
+        {
+            int lo = 0, hi = Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >> 1;
+                var c = isBid ? Prices[mid].CompareTo(price) : price.CompareTo(Prices[mid]);
+                if (c == 0)
+                {
+                    found = true;
+                    return mid;
+                }
+
+                if (c < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+
+            found = false;
+            return lo;
+        }
+
+        public void InsertAt(int index, decimal price, decimal quantity)
+        {
+            Array.Copy(Prices, index, Prices, index + 1, Count - index);
+            Array.Copy(Quantities, index, Quantities, index + 1, Count - index);
+            Prices[index] = price;
+            Quantities[index] = quantity;
+            Count++;
+        }
+
+        public void RemoveAt(int index)
+        {
+            Array.Copy(Prices, index + 1, Prices, index, Count - index - 1);
+            Array.Copy(Quantities, index + 1, Quantities, index, Count - index - 1);
+            Count--;
+        }
+
+        public Chunk SplitUpperHalf()
+        {
+            var upper = new Chunk();
+            var keep = Count / 2;
+            upper.Count = Count - keep;
+            Array.Copy(Prices, keep, upper.Prices, 0, upper.Count);
+            Array.Copy(Quantities, keep, upper.Quantities, 0, upper.Count);
+            Count = keep;
+            return upper;
+        }
     }
 }

@@ -47,6 +47,37 @@ public class LocalOrderBookPropertyTests
     }
 
     [Fact]
+    public void Thousands_of_levels_split_and_drop_chunks_without_losing_order()
+    {
+        var random = new Random(11);
+        foreach (var isBid in new[] { true, false })
+        {
+            var side = new BookSideLevels(isBid);
+            var model = new SortedDictionary<decimal, decimal>(isBid ? Comparer<decimal>.Create((a, b) => b.CompareTo(a)) : Comparer<decimal>.Default);
+            for (int i = 0; i < 50_000; i++)
+            {
+                var price = random.Next(1, 5000) / 100m;
+                var qty = random.Next(4) == 0 ? 0m : random.Next(1, 100);
+                side.Set(price, qty);
+                if (qty == 0) model.Remove(price);
+                else model[price] = qty;
+                if (i % 5000 == 0 || i == 49_999)
+                {
+                    Assert.Equal(model.Count, side.Count);
+                    Assert.Equal(model.Select(kv => (kv.Key, kv.Value)), Enumerable.Range(0, side.Count).Select(k => side[k]));
+                    Assert.Equal(model.Count > 0 ? model.First().Key : null, side.BestPrice);
+                }
+            }
+
+            foreach (var price in model.Keys.ToList()) side.Set(price, 0);
+            Assert.Equal(0, side.Count);
+            Assert.Null(side.BestPrice);
+            side.Set(1m, 1m);
+            Assert.Equal((1m, 1m), side[0]);
+        }
+    }
+
+    [Fact]
     public void Applying_a_diff_sequence_equals_rebuilding_from_the_final_snapshot()
     {
         var diffs = Gen.ListOf(Gen.NonEmptyListOf(Update));
