@@ -108,6 +108,11 @@ public static class CandlePager
         }
 
         FxLog.Progress(new FxProgress(activity, label, $"{total} candles", 100, Completed: true));
+        if (total < count)
+        {
+            FxLog.Warning($"{market.Exchange} has only {total} {interval} candles of {symbol} before {end?.ToString("u") ?? "now"}; {count} were asked for.");
+        }
+
         pages.Reverse();
         return pages.SelectMany(p => p).ToList();
     }

@@ -13,6 +13,11 @@ public static class TradePager
     public static async IAsyncEnumerable<Trade> GetTradesAsync(IMarketData market, TradeQuery query, int? maxTotal,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
+        if (!query.IsHistory && query.Limit > market.MaxTradesPerRequest)
+        {
+            FxLog.Warning($"{market.Exchange} returns at most {market.MaxTradesPerRequest} recent trades; for more, read history with -FromId or -StartTime.");
+        }
+
         var activity = Interlocked.Increment(ref _activitySeed);
         var label = $"Reading trades of {query.Symbol} from {market.Exchange}";
         var next = query;

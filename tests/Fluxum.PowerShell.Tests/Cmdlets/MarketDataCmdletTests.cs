@@ -291,6 +291,18 @@ public sealed class MarketDataCmdletTests : IDisposable
     }
 
     [Fact]
+    public void Limits_the_exchange_cannot_meet_are_warned_about_not_silently_cut()
+    {
+        var trades = _ps.Invoke("Get-FxTrade BTCUSDT -Limit 5000");
+        Assert.Equal(1000, trades.Output.Count);
+        Assert.Contains(trades.Warnings, w => w.Contains("at most 1000"));
+
+        var candles = _ps.Invoke("Get-FxCandle XBTUSD -Exchange Kraken -Interval 1d -Limit 1000");
+        Assert.InRange(candles.Output.Count, 700, 721);
+        Assert.Contains(candles.Warnings, w => w.Contains("1000 were asked for"));
+    }
+
+    [Fact]
     public void Get_FxCandle_rejects_an_interval_the_exchange_lacks()
     {
         var r = _ps.Invoke("Get-FxCandle XBTUSD -Exchange Kraken -Interval 3m");
