@@ -66,6 +66,8 @@ public sealed class BookSideLevels
 
         if (found)
         {
+            // The price keeps the form it last arrived in (Kraken's checksum is computed over that text).
+            chunk.Prices[index] = price;
             chunk.Quantities[index] = quantity;
             return;
         }
@@ -84,6 +86,28 @@ public sealed class BookSideLevels
 
         chunk.InsertAt(index, price, quantity);
         Count++;
+    }
+
+    /// <summary>Drops the worst levels beyond <paramref name="depth"/> (a subscription of limited depth keeps only that many).</summary>
+    public void Truncate(int depth)
+    {
+        while (Count > depth)
+        {
+            var worst = _chunks[0];
+            var drop = Math.Min(worst.Count, Count - depth);
+            if (drop == worst.Count && _chunks.Count > 1)
+            {
+                _chunks.RemoveAt(0);
+            }
+            else
+            {
+                Array.Copy(worst.Prices, drop, worst.Prices, 0, worst.Count - drop);
+                Array.Copy(worst.Quantities, drop, worst.Quantities, 0, worst.Count - drop);
+                worst.Count -= drop;
+            }
+
+            Count -= drop;
+        }
     }
 
     /// <summary>The chunk whose range holds the price: the first whose best level is at least as good; else the best chunk.</summary>

@@ -88,6 +88,34 @@ public sealed class LocalOrderBook
         return DiffResult.Applied;
     }
 
+    /// <summary>
+    /// For exchanges whose updates carry no sequence (Kraken): applies the levels, keeps at most
+    /// <paramref name="depth"/> a side, and checks the result against the exchange's checksum when one is given.
+    /// </summary>
+    public DiffResult ApplyLevels(ReadOnlySpan<(decimal Price, decimal Quantity)> bids, ReadOnlySpan<(decimal Price, decimal Quantity)> asks,
+        DateTimeOffset time, int depth = int.MaxValue, Func<BookSideLevels, BookSideLevels, uint>? checksum = null, uint? expected = null)
+    {
+        if (!IsValid) return DiffResult.Gap;
+        foreach (var (p, q) in bids) _bids.Set(p, q);
+        foreach (var (p, q) in asks) _asks.Set(p, q);
+        _bids.Truncate(depth);
+        _asks.Truncate(depth);
+        Time = time;
+        if (checksum is not null && expected is { } want && checksum(_bids, _asks) != want)
+        {
+            IsValid = false;
+            return DiffResult.Gap;
+        }
+
+        if (IsCrossed)
+        {
+            IsValid = false;
+            return DiffResult.Crossed;
+        }
+
+        return DiffResult.Applied;
+    }
+
     public bool IsCrossed => _bids.BestPrice is { } b && _asks.BestPrice is { } a && b >= a;
 
     /// <summary>The top <paramref name="depth"/> levels as the model object; throws when the book is not valid.</summary>
