@@ -17,10 +17,19 @@ public enum DiffResult
     Crossed,
 }
 
+/// <summary>How consecutive diffs prove that none is missing.</summary>
+public enum SequenceRule
+{
+    /// <summary>Binance spot: a diff covers [U, u]; the first after a snapshot straddles lastUpdateId + 1, each later one starts at the last u + 1.</summary>
+    FirstLast,
+
+    /// <summary>Binance futures: each diff names the previous diff's u (pu); the first after a snapshot has U &lt;= lastUpdateId &lt;= u.</summary>
+    PreviousLast,
+}
+
 /// <summary>
-/// A locally maintained order book: a snapshot, then diffs with update-id continuity (Binance spot's U/u rule:
-/// the first diff after a snapshot must straddle it, each later one must start right after the last). Any gap
-/// or crossing marks it invalid; an invalid book is never handed out as if it were right.
+/// A locally maintained order book: a snapshot, then diffs with update-id continuity by the exchange's rule.
+/// Any gap or crossing marks it invalid; an invalid book is never handed out as if it were right.
 /// </summary>
 public sealed class LocalOrderBook
 {
@@ -28,13 +37,15 @@ public sealed class LocalOrderBook
     private readonly BookSideLevels _asks = new(isBid: false);
     private bool _firstDiffPending;
 
-    public LocalOrderBook(ExchangeId exchange, string symbol, string nativeSymbol)
+    public LocalOrderBook(ExchangeId exchange, string symbol, string nativeSymbol, SequenceRule rule = SequenceRule.FirstLast)
     {
+        Rule = rule;
         Exchange = exchange;
         Symbol = symbol;
         NativeSymbol = nativeSymbol;
     }
 
+    public SequenceRule Rule { get; }
     public ExchangeId Exchange { get; }
     public string Symbol { get; }
     public string NativeSymbol { get; }
@@ -60,14 +71,29 @@ public sealed class LocalOrderBook
         IsValid = !IsCrossed;
     }
 
-    /// <summary>Applies a diff covering update ids [firstUpdateId, lastUpdateId].</summary>
+    public DiffResult ApplyDiff(DepthDiff diff) =>
+        ApplyDiff(diff.FirstUpdateId, diff.LastUpdateId, diff.Bids, diff.Asks, diff.EventTime, diff.PreviousUpdateId);
+
+    /// <summary>Applies a diff covering update ids [firstUpdateId, lastUpdateId] (futures also give the previous diff's last id).</summary>
     public DiffResult ApplyDiff(long firstUpdateId, long lastUpdateId, ReadOnlySpan<(decimal Price, decimal Quantity)> bids,
-        ReadOnlySpan<(decimal Price, decimal Quantity)> asks, DateTimeOffset time)
+        ReadOnlySpan<(decimal Price, decimal Quantity)> asks, DateTimeOffset time, long? previousUpdateId = null)
     {
-        if (lastUpdateId <= LastUpdateId) return DiffResult.Stale;
-        var continuous = _firstDiffPending
-            ? firstUpdateId <= LastUpdateId + 1 && lastUpdateId >= LastUpdateId + 1
-            : firstUpdateId == LastUpdateId + 1;
+        bool continuous;
+        if (Rule == SequenceRule.FirstLast)
+        {
+            if (lastUpdateId <= LastUpdateId) return DiffResult.Stale;
+            continuous = _firstDiffPending
+                ? firstUpdateId <= LastUpdateId + 1 && lastUpdateId >= LastUpdateId + 1
+                : firstUpdateId == LastUpdateId + 1;
+        }
+        else
+        {
+            if (lastUpdateId < LastUpdateId || (!_firstDiffPending && lastUpdateId == LastUpdateId)) return DiffResult.Stale;
+            continuous = _firstDiffPending
+                ? firstUpdateId <= LastUpdateId && lastUpdateId >= LastUpdateId
+                : previousUpdateId == LastUpdateId;
+        }
+
         if (!continuous || !IsValid)
         {
             IsValid = false;

@@ -173,6 +173,19 @@ public class LocalOrderBookPropertyTests
         Assert.Equal(new[] { 6m }, fresh.Asks.Select(l => l.Price));
     }
 
+    [Fact]
+    public void Futures_diffs_chain_by_previous_id_and_a_broken_chain_is_a_gap()
+    {
+        var book = new LocalOrderBook(ExchangeId.BinanceUsdM, "X/Y", "XY", SequenceRule.PreviousLast);
+        book.LoadSnapshot(100, new[] { (10m, 1m) }, new[] { (11m, 1m) }, T);
+        Assert.Equal(DiffResult.Stale, book.ApplyDiff(80, 99, new[] { (10m, 2m) }, default, T, 79));
+        Assert.Equal(DiffResult.Applied, book.ApplyDiff(95, 104, new[] { (10m, 3m) }, default, T, 94)); // straddles 100
+        Assert.Equal(DiffResult.Applied, book.ApplyDiff(107, 110, new[] { (10m, 4m) }, default, T, 104)); // ids may jump; pu links
+        Assert.Equal(4m, book.ToOrderBook().BestBidQuantity);
+        Assert.Equal(DiffResult.Gap, book.ApplyDiff(115, 120, new[] { (10m, 5m) }, default, T, 112));
+        Assert.False(book.IsValid);
+    }
+
     private static IEnumerable<(decimal, decimal)> Side(Dictionary<(bool, decimal), decimal> model, bool bid) =>
         model.Where(kv => kv.Key.Item1 == bid).Select(kv => (kv.Key.Item2, kv.Value));
 }
