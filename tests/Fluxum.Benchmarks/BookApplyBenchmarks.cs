@@ -25,10 +25,15 @@ public class BookApplyBenchmarks
         _asks = new BookSideLevels(isBid: false, capacity: 4096);
         _baselineBids = new SortedDictionary<decimal, decimal>(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
         _baselineAsks = new SortedDictionary<decimal, decimal>();
+        Load();
     }
 
-    [IterationSetup]
-    public void Reset()
+    /// <summary>
+    /// The snapshot, loaded once: each invocation then replays the same event stream over the book it left,
+    /// which settles into a steady size. (A per-iteration reset would force one invocation per iteration and
+    /// leave the JIT's first tier in the measurement.)
+    /// </summary>
+    private void Load()
     {
         _bids.Clear();
         _asks.Clear();

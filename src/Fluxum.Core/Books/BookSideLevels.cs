@@ -4,13 +4,18 @@ namespace Fluxum.Books;
 /// One side of a local order book, kept sorted in small chunks ordered from the worst price to the best.
 /// A change binary-searches the chunk bounds, then the chunk, and shifts at most one chunk's worth of
 /// levels, so deep updates cost about as little as updates at the top; a full chunk splits in two, an empty
-/// one is dropped. Once the chunks exist, updates allocate nothing.
+/// one is dropped. Once the chunks exist, updates allocate nothing. Prices are compared as 64-bit keys
+/// (the price in units of 10^-8, negated for asks so both sides sort ascending); a price that does not fit
+/// switches the side to comparing decimals for good.
 /// </summary>
 public sealed class BookSideLevels
 {
     private const int ChunkCapacity = 64;
+    private const int KeyScale = 8;
+    private static readonly ulong[] Pow10 = Enumerable.Range(0, KeyScale + 1).Select(i => (ulong)Math.Pow(10, i)).ToArray();
     private readonly List<Chunk> _chunks = new();
     private readonly bool _isBid;
+    private bool _keyed = true;
 
     public BookSideLevels(bool isBid, int capacity = 1024)
     {
@@ -41,6 +46,7 @@ public sealed class BookSideLevels
     {
         _chunks.Clear();
         Count = 0;
+        _keyed = true;
     }
 
     /// <summary>Sets the quantity at a price: zero removes the level (absent is fine), anything else inserts or replaces.</summary>
@@ -52,9 +58,11 @@ public sealed class BookSideLevels
             _chunks.Add(new Chunk());
         }
 
-        var c = FindChunk(price);
+        long key = 0;
+        if (_keyed && !TryKey(price, out key)) _keyed = false;
+        var c = _keyed ? FindChunk(key) : FindChunk(price);
         var chunk = _chunks[c];
-        var index = chunk.Find(price, _isBid, out var found);
+        var index = _keyed ? chunk.Find(key, out var found) : chunk.Find(price, _isBid, out found);
         if (quantity == 0)
         {
             if (!found) return;
@@ -84,8 +92,39 @@ public sealed class BookSideLevels
             }
         }
 
-        chunk.InsertAt(index, price, quantity);
+        chunk.InsertAt(index, key, price, quantity);
         Count++;
+    }
+
+    /// <summary>The price as a sortable 64-bit key, if it has at most 8 decimals and fits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryKey(decimal price, out long key)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(price, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        key = 0;
+        if (bits[2] != 0 || bits[3] < 0 || scale > KeyScale) return false;
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var factor = Pow10[KeyScale - scale];
+        if (mantissa > (ulong)long.MaxValue / factor) return false;
+        key = (long)(mantissa * factor);
+        if (!_isBid) key = -key;
+        return true;
+    }
+
+    private int FindChunk(long key)
+    {
+        int lo = 0, hi = _chunks.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var chunk = _chunks[mid];
+            if (chunk.Keys[chunk.Count - 1] < key) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
     }
 
     /// <summary>Drops the worst levels beyond <paramref name="depth"/> (a subscription of limited depth keeps only that many).</summary>
@@ -101,6 +140,7 @@ public sealed class BookSideLevels
             }
             else
             {
+                Array.Copy(worst.Keys, drop, worst.Keys, 0, worst.Count - drop);
                 Array.Copy(worst.Prices, drop, worst.Prices, 0, worst.Count - drop);
                 Array.Copy(worst.Quantities, drop, worst.Quantities, 0, worst.Count - drop);
                 worst.Count -= drop;
@@ -130,6 +170,7 @@ public sealed class BookSideLevels
 
     private sealed class Chunk
     {
+        public readonly long[] Keys = new long[ChunkCapacity];
         public readonly decimal[] Prices = new decimal[ChunkCapacity];
         public readonly decimal[] Quantities = new decimal[ChunkCapacity];
         public int Count;
@@ -155,9 +196,32 @@ public sealed class BookSideLevels
             return lo;
         }
 
-        public void InsertAt(int index, decimal price, decimal quantity)
+        public int Find(long key, out bool found)
         {
+            int lo = 0, hi = Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >> 1;
+                var k = Keys[mid];
+                if (k == key)
+                {
+                    found = true;
+                    return mid;
+                }
+
+                if (k < key) lo = mid + 1;
+                else hi = mid - 1;
+            }
+
+            found = false;
+            return lo;
+        }
+
+        public void InsertAt(int index, long key, decimal price, decimal quantity)
+        {
+            Array.Copy(Keys, index, Keys, index + 1, Count - index);
             Array.Copy(Prices, index, Prices, index + 1, Count - index);
+            Keys[index] = key;
             Array.Copy(Quantities, index, Quantities, index + 1, Count - index);
             Prices[index] = price;
             Quantities[index] = quantity;
@@ -166,6 +230,7 @@ public sealed class BookSideLevels
 
         public void RemoveAt(int index)
         {
+            Array.Copy(Keys, index + 1, Keys, index, Count - index - 1);
             Array.Copy(Prices, index + 1, Prices, index, Count - index - 1);
             Array.Copy(Quantities, index + 1, Quantities, index, Count - index - 1);
             Count--;
@@ -176,6 +241,7 @@ public sealed class BookSideLevels
             var upper = new Chunk();
             var keep = Count / 2;
             upper.Count = Count - keep;
+            Array.Copy(Keys, keep, upper.Keys, 0, upper.Count);
             Array.Copy(Prices, keep, upper.Prices, 0, upper.Count);
             Array.Copy(Quantities, keep, upper.Quantities, 0, upper.Count);
             Count = keep;

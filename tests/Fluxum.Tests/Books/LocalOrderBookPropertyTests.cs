@@ -174,6 +174,23 @@ public class LocalOrderBookPropertyTests
     }
 
     [Fact]
+    public void Prices_beyond_eight_decimals_or_very_large_still_sort_correctly()
+    {
+        foreach (var isBid in new[] { true, false })
+        {
+            var side = new BookSideLevels(isBid);
+            var prices = new[] { 0.00001234m, 5m, 0.000000001234m, 123456789012.5m, 0.5m, 1.0000000001m };
+            foreach (var p in prices) side.Set(p, 1m);
+            var expected = isBid ? prices.OrderByDescending(p => p) : prices.OrderBy(p => p);
+            Assert.Equal(expected, Enumerable.Range(0, side.Count).Select(k => side[k].Price));
+            side.Set(0.000000001234m, 0m);
+            side.Set(5m, 2m);
+            Assert.Equal(prices.Length - 1, side.Count);
+            Assert.Contains((5m, 2m), Enumerable.Range(0, side.Count).Select(k => side[k]));
+        }
+    }
+
+    [Fact]
     public void Futures_diffs_chain_by_previous_id_and_a_broken_chain_is_a_gap()
     {
         var book = new LocalOrderBook(ExchangeId.BinanceUsdM, "X/Y", "XY", SequenceRule.PreviousLast);
