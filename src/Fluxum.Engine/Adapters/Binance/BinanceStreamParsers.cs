@@ -33,17 +33,8 @@ internal static class BinanceStreamParsers
         };
     }
 
-    public static Trade AggregateTrade(JsonElement e, SymbolInfo symbol)
-    {
-        var price = e.Decimal("p");
-        var qty = e.Decimal("q");
-        return new Trade
-        {
-            Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
-            Id = e.Long("a"), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = e.UnixMilliseconds("T"),
-            Side = e.Bool("m") ? TradeSide.Sell : TradeSide.Buy, IsAggregate = true, FirstTradeId = e.LongOrNull("f"), LastTradeId = e.LongOrNull("l"),
-        };
-    }
+    /// <summary>The aggTrade event has the REST aggregate trade's fields (a, p, q, f, l, T, m): one parser serves both.</summary>
+    public static Trade AggregateTrade(JsonElement e, SymbolInfo symbol) => BinanceParsers.AggregateTrade(e, symbol);
 
     /// <summary>A kline event's bar; x says whether it is closed.</summary>
     public static Candle Kline(JsonElement e, SymbolInfo symbol)
