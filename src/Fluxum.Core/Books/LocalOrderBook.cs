@@ -100,18 +100,10 @@ public sealed class LocalOrderBook
             return DiffResult.Gap;
         }
 
-        foreach (var (p, q) in bids) _bids.Set(p, q);
-        foreach (var (p, q) in asks) _asks.Set(p, q);
+        Apply(bids, asks, time);
         LastUpdateId = lastUpdateId;
-        Time = time;
         _firstDiffPending = false;
-        if (IsCrossed)
-        {
-            IsValid = false;
-            return DiffResult.Crossed;
-        }
-
-        return DiffResult.Applied;
+        return CheckCrossed();
     }
 
     /// <summary>
@@ -122,24 +114,31 @@ public sealed class LocalOrderBook
         DateTimeOffset time, int depth = int.MaxValue, Func<BookSideLevels, BookSideLevels, uint>? checksum = null, uint? expected = null)
     {
         if (!IsValid) return DiffResult.Gap;
-        foreach (var (p, q) in bids) _bids.Set(p, q);
-        foreach (var (p, q) in asks) _asks.Set(p, q);
+        Apply(bids, asks, time);
         _bids.Truncate(depth);
         _asks.Truncate(depth);
-        Time = time;
         if (checksum is not null && expected is { } want && checksum(_bids, _asks) != want)
         {
             IsValid = false;
             return DiffResult.Gap;
         }
 
-        if (IsCrossed)
-        {
-            IsValid = false;
-            return DiffResult.Crossed;
-        }
+        return CheckCrossed();
+    }
 
-        return DiffResult.Applied;
+    private void Apply(ReadOnlySpan<(decimal Price, decimal Quantity)> bids, ReadOnlySpan<(decimal Price, decimal Quantity)> asks, DateTimeOffset time)
+    {
+        foreach (var (p, q) in bids) _bids.Set(p, q);
+        foreach (var (p, q) in asks) _asks.Set(p, q);
+        Time = time;
+    }
+
+    /// <summary>A crossed book is wrong, whatever the sequence said: it stops being valid.</summary>
+    private DiffResult CheckCrossed()
+    {
+        if (!IsCrossed) return DiffResult.Applied;
+        IsValid = false;
+        return DiffResult.Crossed;
     }
 
     public bool IsCrossed => _bids.BestPrice is { } b && _asks.BestPrice is { } a && b >= a;

@@ -263,16 +263,11 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
         if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
         if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
         venue.Matching.Sweep(m, now());
-        var limit = int.TryParse(q.GetValueOrDefault("limit"), out var l) ? Math.Clamp(l, 1, 1000) : 500;
-        var fromId = long.TryParse(q.GetValueOrDefault("orderId"), out var f) ? f : (long?)null;
-        var start = long.TryParse(q.GetValueOrDefault("startTime"), out var s) ? DateTimeOffset.FromUnixTimeMilliseconds(s) : (DateTimeOffset?)null;
-        var end = long.TryParse(q.GetValueOrDefault("endTime"), out var e) ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
+        var window = HistoryWindow.From(q, "orderId");
         var array = new JsonArray();
         lock (account.Sync)
         {
-            var orders = account.Orders.Where(o => o.Market == m && (fromId is null || o.OrderId >= fromId) && (start is null || o.Time >= start) && (end is null || o.Time <= end));
-            orders = fromId is null && start is null ? orders.TakeLast(limit) : orders.Take(limit);
-            foreach (var o in orders) array.Add(OrderJson(o, full: true));
+            foreach (var o in window.Select(account.Orders.Where(o => o.Market == m), o => o.OrderId, o => o.Time)) array.Add(OrderJson(o, full: true));
         }
 
         return Ok(array);
@@ -283,16 +278,11 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
         if (!q.TryGetValue("symbol", out var symbol)) return Mandatory("symbol");
         if (BinanceMarkets.Find(symbol) is not { } m) return InvalidSymbol();
         venue.Matching.Sweep(m, now());
-        var limit = int.TryParse(q.GetValueOrDefault("limit"), out var l) ? Math.Clamp(l, 1, 1000) : 500;
-        var fromId = long.TryParse(q.GetValueOrDefault("fromId"), out var f) ? f : (long?)null;
-        var start = long.TryParse(q.GetValueOrDefault("startTime"), out var s) ? DateTimeOffset.FromUnixTimeMilliseconds(s) : (DateTimeOffset?)null;
-        var end = long.TryParse(q.GetValueOrDefault("endTime"), out var e) ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
+        var window = HistoryWindow.From(q, "fromId");
         var array = new JsonArray();
         lock (account.Sync)
         {
-            var fills = account.Fills.Where(x => x.Market == m && (fromId is null || x.Id >= fromId) && (start is null || x.Time >= start) && (end is null || x.Time <= end));
-            fills = fromId is null && start is null ? fills.TakeLast(limit) : fills.Take(limit);
-            foreach (var x in fills)
+            foreach (var x in window.Select(account.Fills.Where(x => x.Market == m), x => x.Id, x => x.Time))
             {
                 array.Add(new JsonObject
                 {
