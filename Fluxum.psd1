@@ -27,6 +27,11 @@
         'Get-FxTrade'
         'New-FxOrder'
         'Stop-FxOrder'
+        'Watch-FxBook'
+        'Watch-FxCandle'
+        'Watch-FxOrder'
+        'Watch-FxTicker'
+        'Watch-FxTrade'
     )
     FunctionsToExport    = @(
         'Compare-FxPrice'

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Fluxum.Engine.Adapters.Binance;
 using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Credentials;
 using Fluxum.Errors;
 using Fluxum.Market;
 using Fluxum.Models;
+using Fluxum.Streams;
 using Fluxum.Trading;
 
 namespace Fluxum.Engine;
@@ -38,6 +40,17 @@ public sealed class FluxumEngine : IFluxumEngine
         return _markets.GetOrAdd((exchange, environment, url), key => Create(key.Item1, key.Item3, info));
     }
 
+    public IMarketStreams GetStreams(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live)
+    {
+        var market = GetMarketData(exchange, environment);
+        return market switch
+        {
+            BinanceSpotMarketData binance => new BinanceSpotStreams(binance, StreamEndpoint.Resolve(exchange,
+                environment == TradingEnvironment.Testnet ? BinanceSpotStreams.TestnetUrl : BinanceSpotStreams.LiveUrl)),
+            _ => throw FxException.NotSupported(exchange, "live streams"),
+        };
+    }
+
     public ITrading GetTrading(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential, int recvWindow = 5000)
     {
         if (recvWindow is < 1 or > 60000)
@@ -48,7 +61,8 @@ public sealed class FluxumEngine : IFluxumEngine
 
         return GetMarketData(exchange, environment) switch
         {
-            BinanceSpotMarketData binance => new BinanceSpotTrading(binance, credential, recvWindow),
+            BinanceSpotMarketData binance => new BinanceSpotTrading(binance, credential, recvWindow, StreamEndpoint.Resolve(exchange,
+                environment == TradingEnvironment.Testnet ? BinanceSpotStreams.ApiTestnetUrl : BinanceSpotStreams.ApiLiveUrl)),
             _ => throw FxException.NotSupported(exchange, "trading"),
         };
     }

@@ -141,6 +141,9 @@ public sealed class LocalOrderBook
         return DiffResult.Crossed;
     }
 
+    /// <summary>Marks the book as no longer trustworthy (its connection dropped): it must be rebuilt from a snapshot before it is read.</summary>
+    public void Invalidate() => IsValid = false;
+
     public bool IsCrossed => _bids.BestPrice is { } b && _asks.BestPrice is { } a && b >= a;
 
     /// <summary>The top <paramref name="depth"/> levels as the model object; throws when the book is not valid.</summary>

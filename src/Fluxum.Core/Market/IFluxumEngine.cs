@@ -1,5 +1,6 @@
 using Fluxum.Credentials;
 using Fluxum.Models;
+using Fluxum.Streams;
 using Fluxum.Trading;
 
 namespace Fluxum.Market;
@@ -12,6 +13,9 @@ public interface IFluxumEngine
 
     /// <summary>The market data client of an exchange; throws NotImplemented for an exchange or environment not available.</summary>
     IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live);
+
+    /// <summary>The live market streams of an exchange; throws NotImplemented where the exchange has none in Fluxum yet.</summary>
+    IMarketStreams GetStreams(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live);
 
     /// <summary>The account behind <paramref name="credential"/>; throws NotImplemented where trading is not available.</summary>
     /// <param name="recvWindow">Milliseconds a signed request stays valid at the exchange, where it has such a window.</param>

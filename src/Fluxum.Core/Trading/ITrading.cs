@@ -1,5 +1,6 @@
 using Fluxum.Credentials;
 using Fluxum.Models;
+using Fluxum.Streams;
 
 namespace Fluxum.Trading;
 
@@ -36,4 +37,10 @@ public interface ITrading
 
     /// <summary>One page of the account's fills, oldest first.</summary>
     Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Streams the account's own order updates, fills and balance changes into <paramref name="sink"/> until
+    /// <paramref name="ct"/> is cancelled, keeping the exchange's subscription alive on its own.
+    /// </summary>
+    Task WatchAsync(IStreamSink sink, CancellationToken ct);
 }

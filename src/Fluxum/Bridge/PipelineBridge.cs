@@ -79,7 +79,7 @@ internal sealed class PipelineBridge : IFxHost
         }
     }
 
-    private static ProgressRecord ToRecord(FxProgress p) => new(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? "..." : p.Status)
+    internal static ProgressRecord ToRecord(FxProgress p) => new(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? "..." : p.Status)
     {
         PercentComplete = p.Completed ? 100 : Math.Clamp(p.PercentComplete, -1, 100),
         RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -18,6 +18,9 @@ internal sealed class BinanceAuthenticator(ExchangeCredential credential, Server
 
     public string Algorithm => _signer.Algorithm;
 
+    /// <summary>The key's signer, for the WebSocket API's signed requests.</summary>
+    internal IRequestSigner Signer => _signer;
+
     public IReadOnlyList<KeyValuePair<string, string>> Authenticate(RestRequest request, HttpRequestMessage message)
     {
         var query = new List<KeyValuePair<string, string>>(request.Query)

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Fluxum.Credentials;
 using Fluxum.Diagnostics;
 using Fluxum.Engine.Json;
+using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Models;
+using Fluxum.Streams;
 using Fluxum.Trading;
 
 namespace Fluxum.Engine.Adapters.Binance;
@@ -23,9 +25,12 @@ internal sealed class BinanceSpotTrading : ITrading
     private readonly BinanceSpotMarketData _market;
     private readonly RestTransport _rest;
 
-    public BinanceSpotTrading(BinanceSpotMarketData market, ExchangeCredential credential, int recvWindow = 5000)
+    private readonly Uri? _userStreamBase;
+
+    public BinanceSpotTrading(BinanceSpotMarketData market, ExchangeCredential credential, int recvWindow = 5000, Uri? userStreamBase = null)
     {
         _market = market;
+        _userStreamBase = userStreamBase;
         Credential = credential;
         var shared = market.Transport;
         Authenticator = new BinanceAuthenticator(credential, shared.Clock) { RecvWindow = recvWindow };
@@ -43,6 +48,17 @@ internal sealed class BinanceSpotTrading : ITrading
 
     /// <summary>How long to keep looking for an order whose placement answer was lost.</summary>
     public TimeSpan LookupPatience { get; init; } = TimeSpan.FromSeconds(3);
+
+    public async Task WatchAsync(IStreamSink sink, CancellationToken ct)
+    {
+        var streamBase = _userStreamBase ?? throw FxException.NotSupported(Exchange, "user data streams");
+        var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
+        var protocol = new BinanceUserDataProtocol(Credential.ApiKey, Authenticator.Signer, () => _rest.Clock.Now,
+            native => catalog.TryResolve(native, out var s) ? s : null, sink);
+        await using var session = new StreamSession(ExchangeId.Binance, new Uri(streamBase, "ws-api/v3"), protocol,
+            StreamOptions.FromEnvironment(BinanceSpotStreams.Lifetime));
+        await session.RunAsync(ct).ConfigureAwait(false);
+    }
 
     public async Task<AccountInfo> GetAccountAsync(CancellationToken ct)
     {

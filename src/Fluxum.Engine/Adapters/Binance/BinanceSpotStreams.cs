@@ -1,0 +1,59 @@
+using Fluxum.Books;
+using Fluxum.Engine.Streams;
+using Fluxum.Models;
+using Fluxum.Streams;
+
+namespace Fluxum.Engine.Adapters.Binance;
+
+/// <summary>
+/// Binance spot market streams: symbols resolved against the exchange's list, up to 1024 streams per combined
+/// connection, books kept by the snapshot + diff algorithm with snapshots from the REST client (1000 levels).
+/// </summary>
+internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri streamBase) : IMarketStreams
+{
+    public const string LiveUrl = "wss://stream.binance.com:9443/";
+    public const string TestnetUrl = "wss://stream.testnet.binance.vision/";
+    public const string ApiLiveUrl = "wss://ws-api.binance.com:443/";
+    public const string ApiTestnetUrl = "wss://ws-api.testnet.binance.vision/";
+
+    /// <summary>Binance cuts every connection after 24 hours; we move first, at a moment of our choosing.</summary>
+    internal static readonly TimeSpan Lifetime = TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50);
+
+    private const int SnapshotLevels = 1000;
+
+    /// <summary>The protocols of the running command (tests read their books).</summary>
+    internal List<BinanceMarketStreamProtocol> Protocols { get; } = new();
+
+    public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
+    {
+        var symbols = new List<SymbolInfo>();
+        foreach (var name in request.Symbols)
+        {
+            var s = await market.ResolveAsync(name, ct).ConfigureAwait(false);
+            if (!symbols.Any(x => x.NativeSymbol == s.NativeSymbol)) symbols.Add(s);
+        }
+
+        if (request.Channel == StreamChannel.Candle && !market.CandleIntervals.Contains(request.Interval!.Value))
+        {
+            throw new Errors.FxException("Fluxum.InvalidInterval", Errors.FxErrorKind.InvalidArgument,
+                $"Binance has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Binance);
+        }
+
+        var options = StreamOptions.FromEnvironment(Lifetime);
+        var connections = new List<Func<CancellationToken, Task>>();
+        foreach (var group in symbols.Chunk(BinanceStreamNames.MaxPerConnection))
+        {
+            var streams = group.Select(s => BinanceStreamNames.For(request, s)).ToList();
+            connections.Add(async token =>
+            {
+                using var protocol = new BinanceMarketStreamProtocol(request, group, streams, sink,
+                    (s, c) => market.GetDepthAsync(s.NativeSymbol, SnapshotLevels, c), SequenceRule.FirstLast, token);
+                lock (Protocols) Protocols.Add(protocol);
+                await using var session = new StreamSession(ExchangeId.Binance, new Uri(streamBase, "stream"), protocol, options);
+                await session.RunAsync(token).ConfigureAwait(false);
+            });
+        }
+
+        await StreamGroup.RunAsync(connections, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json;
+using Fluxum.Engine.Json;
+using Fluxum.Models;
+using Fluxum.Trading;
+
+namespace Fluxum.Engine.Adapters.Binance;
+
+/// <summary>User data stream events (executionReport, outboundAccountPosition) to the model's orders, fills and balances.</summary>
+internal static class BinanceUserDataParsers
+{
+    /// <summary>The event itself, whether it came wrapped ({"subscriptionId":0,"event":{...}}) from the WebSocket API or bare.</summary>
+    public static JsonElement Event(JsonElement frame) => frame.Find("event") is { ValueKind: JsonValueKind.Object } e ? e : frame;
+
+    /// <summary>The order as it stands after this execution report.</summary>
+    public static Order Order(JsonElement e, SymbolInfo symbol)
+    {
+        var status = e.String("X");
+        var listId = e.LongOrNull("g");
+        var cancelled = e.StringOrNull("C") is { Length: > 0 } original ? original : null;
+        return new Order
+        {
+            Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
+            OrderId = e.Long("i").ToString(CultureInfo.InvariantCulture),
+
+            // A cancel's report carries the cancel request's id in c and the order's own in C.
+            ClientOrderId = cancelled ?? e.String("c"),
+            Side = BinanceTradingParsers.SideOf(e.String("S")),
+            Type = BinanceTradingParsers.TypeOf(e.String("o")),
+            TimeInForce = e.StringOrNull("f") switch
+            {
+                "GTC" => TimeInForce.Gtc,
+                "IOC" => TimeInForce.Ioc,
+                "FOK" => TimeInForce.Fok,
+                _ => null,
+            },
+            Status = BinanceTradingParsers.StatusOf(status),
+            NativeStatus = status,
+            Price = Positive(e.DecimalOrNull("p")),
+            StopPrice = Positive(e.DecimalOrNull("P")),
+            Quantity = Positive(e.DecimalOrNull("q")),
+            QuoteQuantity = Positive(e.DecimalOrNull("Q")),
+            ExecutedQuantity = e.DecimalOrNull("z") ?? 0m,
+            CumulativeQuoteQuantity = e.DecimalOrNull("Z") ?? 0m,
+            IcebergQuantity = Positive(e.DecimalOrNull("F")),
+            OrderListId = listId is { } id && id != -1 ? id.ToString(CultureInfo.InvariantCulture) : null,
+            CreatedTime = e.Find("O")?.UnixMilliseconds(),
+            UpdateTime = e.Find("T")?.UnixMilliseconds() ?? e.Find("E")?.UnixMilliseconds(),
+        };
+    }
+
+    /// <summary>The fill an execution report of type TRADE describes; null for every other type.</summary>
+    public static Fill? Fill(JsonElement e, SymbolInfo symbol)
+    {
+        if (e.StringOrNull("x") != "TRADE") return null;
+        var price = e.Decimal("L");
+        var qty = e.Decimal("l");
+        return new Fill
+        {
+            Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
+            TradeId = e.Long("t"), OrderId = e.Long("i").ToString(CultureInfo.InvariantCulture),
+            OrderListId = e.LongOrNull("g") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
+            Side = BinanceTradingParsers.SideOf(e.String("S")), Price = price, Quantity = qty,
+            QuoteQuantity = e.DecimalOrNull("Y") ?? price * qty,
+            Fee = e.DecimalOrNull("n") ?? 0m, FeeAsset = e.StringOrNull("N") ?? "", Time = e.UnixMilliseconds("T"), IsMaker = e.Bool("m"),
+        };
+    }
+
+    /// <summary>The balances an outboundAccountPosition event reports (only the assets that changed).</summary>
+    public static IReadOnlyList<Balance> Balances(JsonElement e, ExchangeId exchange) =>
+        e.Get("B").EnumerateArray()
+            .Select(b => new Balance { Exchange = exchange, Asset = b.String("a"), Free = b.Decimal("f"), Locked = b.Decimal("l") })
+            .ToList();
+
+    private static decimal? Positive(decimal? value) => value is > 0 ? value : null;
+}

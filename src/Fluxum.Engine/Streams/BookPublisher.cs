@@ -1,0 +1,69 @@
+using Fluxum.Books;
+using Fluxum.Streams;
+
+namespace Fluxum.Engine.Streams;
+
+/// <summary>
+/// Hands books to the sink at most every interval (zero: on every change). Copying the top levels is the only
+/// cost of a publish, and only the latest book per symbol waits in the sink, so a slow pipeline costs nothing here.
+/// </summary>
+internal sealed class BookPublisher : IDisposable
+{
+    private readonly IStreamSink _sink;
+    private readonly int _depth;
+    private readonly TimeSpan _interval;
+    private readonly object _gate;
+    private readonly Dictionary<LocalOrderBook, long> _lastPublished = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<LocalOrderBook> _dirty = new(ReferenceEqualityComparer.Instance);
+    private readonly Timer? _timer;
+
+    /// <param name="gate">The lock every change to the books is made under; the timer takes it too.</param>
+    public BookPublisher(IStreamSink sink, int depth, TimeSpan interval, object gate)
+    {
+        _sink = sink;
+        _depth = depth;
+        _interval = interval;
+        _gate = gate;
+        if (interval > TimeSpan.Zero) _timer = new Timer(_ => Flush(), null, interval, interval);
+    }
+
+    /// <summary>Called under the gate after a book changed.</summary>
+    public void Changed(LocalOrderBook book)
+    {
+        if (_interval <= TimeSpan.Zero)
+        {
+            Publish(book);
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        if (!_lastPublished.TryGetValue(book, out var last) || now - last >= _interval.TotalMilliseconds)
+        {
+            Publish(book);
+            _dirty.Remove(book);
+        }
+        else
+        {
+            _dirty.Add(book);
+        }
+    }
+
+    private void Flush()
+    {
+        lock (_gate)
+        {
+            foreach (var book in _dirty) Publish(book);
+            _dirty.Clear();
+        }
+    }
+
+    private void Publish(LocalOrderBook book)
+    {
+        // An invalid book is never emitted: the resync publishes again once it is right.
+        if (!book.IsValid) return;
+        _lastPublished[book] = Environment.TickCount64;
+        _sink.PublishLatest(book.Symbol, book.ToOrderBook(_depth));
+    }
+
+    public void Dispose() => _timer?.Dispose();
+}

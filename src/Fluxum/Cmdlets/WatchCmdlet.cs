@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using Fluxum.Commands.Bridge;
+using Fluxum.Commands.Completion;
+using Fluxum.Diagnostics;
+using Fluxum.Errors;
+using Fluxum.Models;
+using Fluxum.Streams;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>
+/// The base of the Watch-Fx* commands: streams run on background tasks into a <see cref="StreamBridge"/>, and
+/// this thread writes what arrives until -Count objects were written, -Duration passed, the stream gave up, or
+/// the pipeline stopped (Ctrl+C, Select-Object -First): then the sockets are closed before the command returns.
+/// </summary>
+public abstract class WatchCmdlet : FluxumCmdlet
+{
+    /// <summary>Items a slow pipeline may fall behind by before new ones are dropped (and reported).</summary>
+    private const int BufferCapacity = 10_000;
+
+    private static readonly TimeSpan DropReportPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>The exchange; change the default with $PSDefaultParameterValues['*-Fx*:Exchange'].</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public ExchangeId Exchange { get; set; } = ExchangeId.Binance;
+
+    [Parameter]
+    public TradingEnvironment Environment { get; set; } = TradingEnvironment.Live;
+
+    /// <summary>Stops after writing this many objects.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Count { get; set; }
+
+    /// <summary>Stops after this long (e.g. 00:05:00, or 300 for seconds).</summary>
+    [Parameter]
+    public TimeSpan Duration { get; set; }
+
+    /// <summary>
+    /// Streams until one of the stop conditions: every function in <paramref name="streams"/> runs on its own
+    /// task (one per exchange) and publishes into the bridge.
+    /// </summary>
+    internal void Watch(IReadOnlyList<Func<IStreamSink, CancellationToken, Task>> streams, object? target)
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) && Duration <= TimeSpan.Zero)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Fluxum.InvalidDuration", "-Duration must be longer than zero.", Duration));
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+        var bridge = new StreamBridge(BufferCapacity);
+        var tasks = streams.Select(run => Task.Run(async () =>
+        {
+            using (FxLog.Use(bridge))
+            {
+                await run(bridge, linked.Token).ConfigureAwait(false);
+            }
+        }, linked.Token)).ToArray();
+        _ = Task.WhenAll(tasks).ContinueWith(t =>
+            bridge.Complete(t.IsFaulted ? t.Exception!.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) : null),
+            TaskScheduler.Default);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            Drain(bridge, clock, linked.Token);
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            // Ctrl+C or the end of the pipeline: end quietly.
+        }
+        catch (FxException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, target));
+        }
+        finally
+        {
+            linked.Cancel();
+            try
+            {
+                // The sessions abort their sockets on cancellation; this only waits for that to finish.
+                Task.WaitAll(tasks, TimeSpan.FromSeconds(2));
+            }
+            catch (AggregateException)
+            {
+            }
+
+            ReportDrops(bridge);
+        }
+    }
+
+    private void Drain(StreamBridge bridge, Stopwatch clock, CancellationToken ct)
+    {
+        var written = 0;
+        var lastDropReport = clock.Elapsed;
+        var hasDuration = MyInvocation.BoundParameters.ContainsKey(nameof(Duration));
+        while (true)
+        {
+            while (bridge.TryTakeMessage(out var message)) Write(message);
+            while (bridge.TryTake() is { } item)
+            {
+                WriteObject(item);
+                if (Count > 0 && ++written >= Count) return;
+                while (bridge.TryTakeMessage(out var message)) Write(message);
+            }
+
+            if (bridge.IsDrained)
+            {
+                if (bridge.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                return;
+            }
+
+            if (clock.Elapsed - lastDropReport >= DropReportPeriod)
+            {
+                ReportDrops(bridge);
+                lastDropReport = clock.Elapsed;
+            }
+
+            var wait = TimeSpan.FromMilliseconds(250);
+            if (hasDuration)
+            {
+                var left = Duration - clock.Elapsed;
+                if (left <= TimeSpan.Zero) return;
+                if (left < wait) wait = left;
+            }
+
+            bridge.Wait(wait, ct);
+        }
+    }
+
+    private void ReportDrops(StreamBridge bridge)
+    {
+        var dropped = bridge.TakeDropped();
+        if (dropped > 0)
+        {
+            WriteWarning($"{dropped} stream items were dropped because the pipeline read them more slowly than they arrived. " +
+                "Filter earlier in the pipeline, watch fewer symbols, or use -Count/-Duration and process afterwards.");
+        }
+    }
+
+    private void Write(StreamBridge.Message message)
+    {
+        switch (message.Kind)
+        {
+            case StreamBridge.MessageKind.Error:
+                WriteError(ErrorRecords.From((FxException)message.Value, message.Target));
+                break;
+            case StreamBridge.MessageKind.Verbose:
+                WriteVerbose((string)message.Value);
+                break;
+            case StreamBridge.MessageKind.Warning:
+                WriteWarning((string)message.Value);
+                break;
+            case StreamBridge.MessageKind.Debug:
+                WriteDebug((string)message.Value);
+                break;
+            case StreamBridge.MessageKind.Progress:
+                WriteProgress(PipelineBridge.ToRecord((FxProgress)message.Value));
+                break;
+        }
+    }
+}
+
+/// <summary>A Watch-Fx* command over market symbols: symbols from arguments and the pipeline share one connection per exchange.</summary>
+public abstract class WatchMarketCmdlet : WatchCmdlet
+{
+    private readonly List<(ExchangeId Exchange, TradingEnvironment Environment, string Symbol)> _wanted = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Symbol { get; set; } = Array.Empty<string>();
+
+    /// <summary>The stream this command asks for, for the given symbols.</summary>
+    internal abstract StreamRequest CreateRequest(IReadOnlyList<string> symbols);
+
+    protected override void ProcessRecord()
+    {
+        foreach (var s in Symbol) _wanted.Add((Exchange, Environment, s));
+    }
+
+    protected override void EndProcessing()
+    {
+        var streams = _wanted.GroupBy(w => (w.Exchange, w.Environment)).Select(g =>
+        {
+            var request = CreateRequest(g.Select(w => w.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            var (exchange, environment) = g.Key;
+            return (Func<IStreamSink, CancellationToken, Task>)((sink, ct) => Engine.GetStreams(exchange, environment).RunAsync(request, sink, ct));
+        }).ToList();
+        Watch(streams, _wanted.Count == 1 ? _wanted[0].Symbol : null);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using Fluxum.Commands.Bridge;
+using Fluxum.Commands.Credentials;
+using Fluxum.Errors;
+using Fluxum.Streams;
+using Fluxum.Trading;
+
+namespace Fluxum.Commands.Cmdlets;
+
+/// <summary>
+/// Streams the account's own order updates (Order), fills (Fill) and balance changes (Balance) as they happen,
+/// with the same credentials as the trading commands; the exchange subscription is kept alive without user action.
+/// </summary>
+[Cmdlet(VerbsCommon.Watch, "FxOrder")]
+[OutputType(typeof(Order), typeof(Fill), typeof(Balance))]
+public sealed class WatchFxOrderCommand : WatchCmdlet
+{
+    /// <summary>User name = API key, password = API secret (or a PEM private key).</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The SecretManagement secret to read; default Fluxum.&lt;Exchange&gt;.</summary>
+    [Parameter]
+    public string? SecretName { get; set; }
+
+    [Parameter]
+    public string? Vault { get; set; }
+
+    protected override void EndProcessing()
+    {
+        ITrading account;
+        try
+        {
+            var credential = CredentialResolver.Resolve(this, Exchange, Environment, Credential, SecretName, Vault);
+            account = Engine.GetTrading(Exchange, Environment, credential);
+        }
+        catch (FxException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, Exchange));
+            return;
+        }
+
+        Watch(new Func<IStreamSink, CancellationToken, Task>[] { account.WatchAsync }, Exchange);
+    }
+}
