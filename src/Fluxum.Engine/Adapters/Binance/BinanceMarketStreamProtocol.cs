@@ -94,21 +94,24 @@ internal sealed class BinanceMarketStreamProtocol : IStreamProtocol, IDisposable
                 }
 
                 break;
-            case "trade":
+            case "trade" when Wants(StreamChannel.Trade):
                 Publish(BinanceStreamParsers.Trade(e, Symbol(e)));
                 break;
-            case "aggTrade":
+            case "aggTrade" when Wants(StreamChannel.Trade):
                 Publish(BinanceStreamParsers.AggregateTrade(e, Symbol(e)));
                 break;
-            case "kline":
+            case "kline" when Wants(StreamChannel.Candle):
                 var candle = BinanceStreamParsers.Kline(e, Symbol(e));
                 if (!_request.ClosedOnly || candle.IsClosed) Publish(candle);
                 break;
-            case "24hrTicker" or "24hrMiniTicker":
+            case "24hrTicker" or "24hrMiniTicker" when Wants(StreamChannel.Ticker):
                 Publish(BinanceStreamParsers.Ticker(e, Symbol(e)));
                 break;
-            case "bookTicker":
+            case "bookTicker" when Wants(StreamChannel.Ticker):
                 Publish(BinanceStreamParsers.BookTicker(e, Symbol(e)));
+                break;
+            case "trade" or "aggTrade" or "kline" or "24hrTicker" or "24hrMiniTicker" or "bookTicker":
+                // Another channel's event (a subscription left over on a shared connection): not what was asked for.
                 break;
             case "serverShutdown":
                 Link?.PlanReconnect("Binance announced a server shutdown");
@@ -137,6 +140,8 @@ internal sealed class BinanceMarketStreamProtocol : IStreamProtocol, IDisposable
         var native = e.String("s");
         return _symbols.TryGetValue(native, out var s) ? s : throw new FormatException($"An event for {native}, which was not subscribed.");
     }
+
+    private bool Wants(StreamChannel channel) => _request.Channel == channel;
 
     private void Publish(object item) => _sink.Publish(item);
 

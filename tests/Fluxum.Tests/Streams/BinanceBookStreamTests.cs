@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using Fluxum.Books;
+using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Json;
+using Fluxum.Engine.Streams;
+using Fluxum.Models;
+using Fluxum.Streams;
+using Fluxum.Tests.Support;
+
+namespace Fluxum.Tests.Streams;
+
+/// <summary>
+/// The Binance book stream protocol end to end without a socket: real recorded frames go in through OnFrame,
+/// snapshots come from a loader the test controls, and what reaches the sink is checked.
+/// </summary>
+public class BinanceBookStreamTests
+{
+    private static readonly SymbolInfo Nkn = new() { Exchange = ExchangeId.Binance, Symbol = "NKN/USDT", NativeSymbol = "NKNUSDT" };
+
+    [Fact]
+    public async Task The_recorded_sequence_syncs_from_a_late_snapshot_and_agrees_with_every_book_ticker()
+    {
+        using var doc = Fixtures.Json("binance-spot/ws/seq_depth_snapshot_diff_NKNUSDT.json");
+        var snapshot = new TaskCompletionSource<OrderBook>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loads = 0;
+        var sink = new RecordingSink();
+        using var protocol = Protocol(sink, (_, _) =>
+        {
+            Interlocked.Increment(ref loads);
+            return snapshot.Task;
+        });
+        protocol.OnConnected(new RecordingLink(), ConnectKind.Initial);
+
+        var tickers = new Dictionary<long, JsonElement>();
+        foreach (var entry in doc.RootElement.EnumerateArray())
+        {
+            var msg = entry.GetProperty("msg");
+            if (entry.GetProperty("src").GetString() == "rest")
+            {
+                Assert.Empty(sink.Items); // nothing is published before the snapshot
+                snapshot.SetResult(BinanceParsers.Depth(msg, Nkn, DateTimeOffset.UnixEpoch));
+                await WaitUntil(() => sink.Items.Count > 0);
+                continue;
+            }
+
+            var data = BinanceStreamParsers.Payload(msg);
+            if (data.Find("e") is null && data.Find("u") is { } u) tickers[u.Long()] = data.Clone();
+            protocol.OnFrame(Encoding.UTF8.GetBytes(msg.GetRawText()));
+        }
+
+        Assert.Equal(1, loads);
+        var books = sink.Of<OrderBook>();
+        Assert.True(books.Count > 100, $"{books.Count} books published");
+        Assert.All(books, b => Assert.Equal(0, b.Resyncs));
+        Assert.All(books, b => Assert.True(b.BestBid < b.BestAsk));
+        var matched = books.Where(b => tickers.ContainsKey(b.UpdateId)).ToList();
+        Assert.True(matched.Count >= 10, $"only {matched.Count} books had a book ticker with their update id");
+        foreach (var b in matched)
+        {
+            var t = tickers[b.UpdateId];
+            Assert.Equal(t.Decimal("b"), b.BestBid);
+            Assert.Equal(t.Decimal("a"), b.BestAsk);
+        }
+
+        // Book tickers (no "e") go nowhere on a book stream; depth diffs only feed the book.
+        Assert.All(sink.Items, i => Assert.IsType<OrderBook>(i));
+    }
+
+    [Fact]
+    public async Task A_gap_resyncs_from_a_new_snapshot_and_counts_it_and_no_book_is_published_in_between()
+    {
+        var sink = new RecordingSink();
+        var snapshots = new Queue<OrderBook>(new[] { Snapshot(100, 10m), Snapshot(205, 20m) });
+        using var protocol = Protocol(sink, (_, _) => Task.FromResult(snapshots.Dequeue()));
+        protocol.OnConnected(new RecordingLink(), ConnectKind.Initial);
+
+        protocol.OnFrame(Diff(95, 101, bid: 9m));
+        await WaitUntil(() => sink.Items.Count == 1);
+        protocol.OnFrame(Diff(102, 105, bid: 9.5m));
+        Assert.Equal(2, sink.Items.Count);
+
+        // 106..199 never arrives: the next diff does not follow, so the book is rebuilt from the second snapshot.
+        protocol.OnFrame(Diff(200, 206, bid: 19m));
+        await WaitUntil(() => sink.Items.Count == 3);
+        protocol.OnFrame(Diff(207, 208, bid: 19.5m));
+
+        var books = sink.Of<OrderBook>();
+        Assert.Equal(new long[] { 101, 105, 206, 208 }, books.Select(b => b.UpdateId));
+        Assert.Equal(new[] { 0, 0, 1, 1 }, books.Select(b => b.Resyncs));
+        Assert.Equal(20m, books[2].BestAsk); // from the second snapshot, not merged with the first
+        Assert.Equal(19.5m, books[3].BestBid);
+    }
+
+    [Fact]
+    public async Task A_snapshot_older_than_the_first_buffered_diff_is_replaced_by_a_newer_one()
+    {
+        var sink = new RecordingSink();
+        var snapshots = new Queue<OrderBook>(new[] { Snapshot(50, 10m), Snapshot(120, 10m) });
+        var loads = 0;
+        using var protocol = Protocol(sink, (_, _) =>
+        {
+            loads++;
+            return Task.FromResult(snapshots.Dequeue());
+        });
+        protocol.OnConnected(new RecordingLink(), ConnectKind.Initial);
+        protocol.OnFrame(Diff(100, 121, bid: 9m));
+        await WaitUntil(() => sink.Items.Count == 1);
+        Assert.Equal(2, loads);
+        Assert.Equal(121, sink.Of<OrderBook>()[0].UpdateId);
+    }
+
+    [Fact]
+    public async Task A_replaced_connection_invalidates_the_book_until_a_new_snapshot()
+    {
+        var sink = new RecordingSink();
+        var snapshots = new Queue<OrderBook>(new[] { Snapshot(100, 10m), Snapshot(300, 11m) });
+        using var protocol = Protocol(sink, (_, _) => Task.FromResult(snapshots.Dequeue()));
+        var link = new RecordingLink();
+        protocol.OnConnected(link, ConnectKind.Initial);
+        protocol.OnFrame(Diff(99, 101, bid: 9m));
+        await WaitUntil(() => sink.Items.Count == 1);
+
+        protocol.OnConnected(link, ConnectKind.Recovered);
+        Assert.Equal(2, link.Sent.Count(m => m.Contains("\"SUBSCRIBE\"", StringComparison.Ordinal)));
+
+        // This diff happens to follow the old book, but the connection changed: it must not be trusted.
+        protocol.OnFrame(Diff(102, 103, bid: 9.1m));
+        Assert.Single(sink.Items);
+        protocol.OnFrame(Diff(290, 301, bid: 10.5m));
+        await WaitUntil(() => sink.Items.Count == 2);
+        var last = sink.Of<OrderBook>()[1];
+        Assert.Equal(301, last.UpdateId);
+        Assert.Equal(1, last.Resyncs);
+    }
+
+    [Fact]
+    public void A_server_shutdown_event_asks_for_a_planned_reconnect_and_an_error_reply_fails_the_stream()
+    {
+        using var protocol = Protocol(new RecordingSink(), (_, _) => Task.FromResult(Snapshot(1, 10m)));
+        var link = new RecordingLink();
+        protocol.OnConnected(link, ConnectKind.Initial);
+        protocol.OnFrame(Encoding.UTF8.GetBytes("{\"e\":\"serverShutdown\",\"E\":1700000000000}"));
+        Assert.Single(link.PlannedReconnects);
+        protocol.OnFrame(Encoding.UTF8.GetBytes("{\"error\":{\"code\":2,\"msg\":\"Invalid request: unknown symbol\"},\"id\":1}"));
+        Assert.NotNull(link.Failure);
+        Assert.Equal("Binance.Stream.2", link.Failure!.ErrorId);
+    }
+
+    private static BinanceMarketStreamProtocol Protocol(RecordingSink sink, Func<SymbolInfo, CancellationToken, Task<OrderBook>> loader) =>
+        new(new StreamRequest { Channel = StreamChannel.Book, Symbols = new[] { "NKNUSDT" }, BookDepth = 10 }, new[] { Nkn },
+            new[] { "nknusdt@depth@100ms" }, sink, loader, SequenceRule.FirstLast, CancellationToken.None);
+
+    private static OrderBook Snapshot(long id, decimal ask) => new(ExchangeId.Binance, Nkn.Symbol, Nkn.NativeSymbol, id, DateTimeOffset.UnixEpoch,
+        new[] { new BookLevel(ExchangeId.Binance, Nkn.Symbol, BookSide.Bid, ask - 1m, 1m) }, new[] { new BookLevel(ExchangeId.Binance, Nkn.Symbol, BookSide.Ask, ask, 1m) });
+
+    private static byte[] Diff(long first, long last, decimal bid) => Encoding.UTF8.GetBytes(
+        $"{{\"stream\":\"nknusdt@depth@100ms\",\"data\":{{\"e\":\"depthUpdate\",\"E\":1700000000000,\"s\":\"NKNUSDT\",\"U\":{first},\"u\":{last},\"b\":[[\"{bid}\",\"2\"]],\"a\":[]}}}}");
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (int k = 0; k < 200 && !condition(); k++) await Task.Delay(10);
+        Assert.True(condition(), "timed out waiting for the book");
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Fluxum.Streams;
+
+namespace Fluxum.Tests.Streams;
+
+/// <summary>A sink that keeps everything, in order, for assertions.</summary>
+internal sealed class RecordingSink : IStreamSink
+{
+    public ConcurrentQueue<object> Items { get; } = new();
+
+    public bool Publish(object item)
+    {
+        Items.Enqueue(item);
+        return true;
+    }
+
+    public void PublishLatest(string key, object item) => Items.Enqueue(item);
+
+    public List<T> Of<T>() => Items.OfType<T>().ToList();
+}
+
+/// <summary>A link that records what the protocol sends and asks for.</summary>
+internal sealed class RecordingLink : Fluxum.Engine.Streams.IStreamLink
+{
+    public List<string> Sent { get; } = new();
+    public List<string> PlannedReconnects { get; } = new();
+    public Errors.FxException? Failure { get; private set; }
+
+    public void Send(string message) => Sent.Add(message);
+    public void PlanReconnect(string reason) => PlannedReconnects.Add(reason);
+    public void Fail(Errors.FxException error) => Failure = error;
+}
