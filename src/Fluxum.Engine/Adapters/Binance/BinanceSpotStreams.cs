@@ -21,6 +21,9 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
 
     private const int SnapshotLevels = 1000;
 
+    /// <summary>Connection behaviour; from the FLUXUM_WS_* variables unless a test sets it.</summary>
+    internal StreamOptions? Options { get; init; }
+
     /// <summary>The protocols of the running command (tests read their books).</summary>
     internal List<BinanceMarketStreamProtocol> Protocols { get; } = new();
 
@@ -39,7 +42,7 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
                 $"Binance has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Binance);
         }
 
-        var options = StreamOptions.FromEnvironment(Lifetime);
+        var options = Options ?? StreamOptions.FromEnvironment(Lifetime);
         var connections = new List<Func<CancellationToken, Task>>();
         foreach (var group in symbols.Chunk(BinanceStreamNames.MaxPerConnection))
         {

@@ -1,0 +1,163 @@
+using Fluxum.Engine;
+using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Streams;
+using Fluxum.Engine.Transport;
+using Fluxum.Errors;
+using Fluxum.Models;
+using Fluxum.Streams;
+using Fluxum.TestExchange;
+using Fluxum.TestExchange.Binance.Streams;
+
+namespace Fluxum.Tests.Streams;
+
+/// <summary>
+/// The stream session and the Binance protocols against the local test exchange's WebSocket endpoints: objects
+/// arrive, every fault ends with a book equal to the exchange's own at the same update id, the session
+/// resubscribes after each reconnect, and a stop closes the socket.
+/// </summary>
+public sealed class BinanceStreamSessionTests : IAsyncLifetime
+{
+    private static readonly StreamOptions Fast = new()
+    {
+        StaleTimeout = TimeSpan.FromSeconds(2),
+        KeepAliveInterval = TimeSpan.FromMilliseconds(500),
+        RetryBase = TimeSpan.FromMilliseconds(50),
+        RetryMax = TimeSpan.FromMilliseconds(400),
+        MaxFailures = 4,
+        MessageSpacing = TimeSpan.FromMilliseconds(20),
+    };
+
+    private TestExchangeServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await TestExchangeServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Trades_arrive_as_model_objects_and_a_stop_closes_the_socket()
+    {
+        await using var run = Start(new StreamRequest { Channel = StreamChannel.Trade, Symbols = new[] { "BTC/USDT", "ETHUSDT" } });
+        await run.WaitFor(() => run.Sink.Of<Trade>().Select(t => t.Symbol).Distinct().Count() == 2, "trades of both symbols");
+        var connection = Assert.Single(_server.BinanceStreams.Connections);
+        Assert.Equal(new[] { "btcusdt@trade", "ethusdt@trade" }, connection.Subscriptions.Order());
+        Assert.All(run.Sink.Of<Trade>(), t => Assert.True(t.Price > 0 && t.Quantity > 0 && t.Exchange == ExchangeId.Binance));
+
+        await run.StopAsync();
+        Assert.True(await _server.BinanceStreams.WaitForAsync(c => c.Count == 0, TimeSpan.FromSeconds(2)), "the socket stayed open");
+    }
+
+    [Theory]
+    [InlineData(StreamFaultKind.Gap)]
+    [InlineData(StreamFaultKind.Duplicate)]
+    [InlineData(StreamFaultKind.Reorder)]
+    [InlineData(StreamFaultKind.Malformed)]
+    [InlineData(StreamFaultKind.Drop)]
+    [InlineData(StreamFaultKind.PlannedDisconnect)]
+    [InlineData(StreamFaultKind.Silence)]
+    public async Task After_each_fault_the_book_equals_the_exchanges_own_and_the_session_is_subscribed(StreamFaultKind kind)
+    {
+        await using var run = Start(new StreamRequest { Channel = StreamChannel.Book, Symbols = new[] { "BTCUSDT" }, BookDepth = 50 });
+        await run.WaitFor(() => run.Sink.Of<OrderBook>().Count >= 3, "the first books");
+        var accepted = _server.BinanceStreams.ConnectionsAccepted;
+
+        _server.BinanceStreams.Inject(new StreamFault { Kind = kind, Stream = "btcusdt@depth", Duration = TimeSpan.FromSeconds(4) });
+        var reconnects = kind is StreamFaultKind.Drop or StreamFaultKind.PlannedDisconnect or StreamFaultKind.Silence;
+        if (reconnects) await run.WaitFor(() => _server.BinanceStreams.ConnectionsAccepted > accepted, "a new connection", TimeSpan.FromSeconds(10));
+        var resyncing = kind is StreamFaultKind.Gap or StreamFaultKind.Reorder || reconnects;
+        if (resyncing) await run.WaitFor(() => run.Sink.Of<OrderBook>().Any(b => b.Resyncs >= 1), "a resynced book", TimeSpan.FromSeconds(10));
+
+        var countNow = run.Sink.Of<OrderBook>().Count;
+        await run.WaitFor(() => run.Sink.Of<OrderBook>().Count >= countNow + 5, "books after the fault");
+        var connection = Assert.Single(_server.BinanceStreams.Connections);
+        Assert.Contains("btcusdt@depth@100ms", connection.Subscriptions);
+        if (!resyncing) Assert.All(run.Sink.Of<OrderBook>(), b => Assert.Equal(0, b.Resyncs));
+
+        // Every book written, before and after the fault, is the exchange's book at that update id.
+        var compared = 0;
+        foreach (var book in run.Sink.Of<OrderBook>().TakeLast(20))
+        {
+            var truth = _server.BinanceStreams.BookAt("BTCUSDT", book.UpdateId, 50);
+            if (truth is null) continue;
+            Assert.Equal(truth.Bids.Select(l => (l.Price, l.Quantity)), book.Bids.Select(l => (l.Price, l.Quantity)));
+            Assert.Equal(truth.Asks.Select(l => (l.Price, l.Quantity)), book.Asks.Select(l => (l.Price, l.Quantity)));
+            compared++;
+        }
+
+        Assert.True(compared >= 5, $"only {compared} books could be compared");
+    }
+
+    [Fact]
+    public async Task Repeated_refusals_open_the_circuit_with_an_error_that_says_so()
+    {
+        _server.BinanceStreams.Inject(new StreamFault { Kind = StreamFaultKind.RefuseConnections, Times = 100 });
+        await using var run = Start(new StreamRequest { Channel = StreamChannel.Trade, Symbols = new[] { "BTCUSDT" } });
+        var error = await Assert.ThrowsAsync<FxException>(() => run.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal("Fluxum.StreamCircuitOpen", error.ErrorId);
+        Assert.Contains("4 failed connections in a row", error.Message, StringComparison.Ordinal);
+        Assert.InRange(_server.BinanceStreams.ConnectionsRefused, 4, 4);
+    }
+
+    [Fact]
+    public async Task An_unknown_symbol_fails_before_connecting()
+    {
+        await using var run = Start(new StreamRequest { Channel = StreamChannel.Trade, Symbols = new[] { "NOPEUSDT" } });
+        var error = await Assert.ThrowsAsync<FxException>(() => run.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(FxErrorKind.ObjectNotFound, error.Kind);
+        Assert.Equal(0, _server.BinanceStreams.ConnectionsAccepted);
+    }
+
+    private StreamRun Start(StreamRequest request)
+    {
+        var rest = new RestTransport(ExchangeId.Binance, _server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
+        {
+            Timeout = TimeSpan.FromSeconds(2),
+        };
+        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
+        var streams = new BinanceSpotStreams(market, _server.WebSocketUri) { Options = Fast };
+        return new StreamRun(streams, request);
+    }
+}
+
+/// <summary>A stream running in the background for a test, stopped (and awaited) at the end.</summary>
+internal sealed class StreamRun : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    public StreamRun(IMarketStreams streams, StreamRequest request)
+    {
+        Task = Task.Run(() => streams.RunAsync(request, Sink, _stop.Token));
+    }
+
+    public RecordingSink Sink { get; } = new();
+    public Task Task { get; }
+
+    public async Task WaitFor(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            if (Task.IsFaulted) await Task;
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await System.Threading.Tasks.Task.Delay(20);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        _stop.Cancel();
+        await Task.WaitAsync(TimeSpan.FromSeconds(3));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        try
+        {
+            await Task.WaitAsync(TimeSpan.FromSeconds(3));
+        }
+        catch (Exception)
+        {
+            // The test already looked at how it ended.
+        }
+    }
+}
