@@ -35,6 +35,7 @@ public abstract class WatchCmdlet : FluxumCmdlet
 
     /// <summary>Stops after this long (e.g. 00:05:00, or 300 for seconds).</summary>
     [Parameter]
+    [SecondsTransformation]
     public TimeSpan Duration { get; set; }
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class WatchFxBookCommand : WatchMarketCmdlet
 
     /// <summary>Write a book at most this often per symbol (e.g. 00:00:01, or 1 for seconds); default: on every change.</summary>
     [Parameter]
+    [SecondsTransformation]
     public TimeSpan Interval { get; set; }
 
     internal override StreamRequest CreateRequest(IReadOnlyList<string> symbols) =>
