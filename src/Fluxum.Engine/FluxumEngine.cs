@@ -47,6 +47,8 @@ public sealed class FluxumEngine : IFluxumEngine
         {
             BinanceSpotMarketData binance => new BinanceSpotStreams(binance, StreamEndpoint.Resolve(exchange,
                 environment == TradingEnvironment.Testnet ? BinanceSpotStreams.TestnetUrl : BinanceSpotStreams.LiveUrl)),
+            KrakenSpotMarketData kraken when environment == TradingEnvironment.Live =>
+                new KrakenSpotStreams(kraken, StreamEndpoint.Resolve(exchange, KrakenSpotStreams.LiveUrl)),
             _ => throw FxException.NotSupported(exchange, "live streams"),
         };
     }

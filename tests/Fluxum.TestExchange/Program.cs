@@ -15,11 +15,17 @@ for (int i = 0; i < args.Length; i++)
         case "--weight-limit":
             options.BinanceWeightLimitPerMinute = int.Parse(Value(), CultureInfo.InvariantCulture);
             break;
+        case "--trade-interval":
+            options.StreamTradeInterval = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture));
+            break;
+        case "--ping-interval":
+            options.StreamPingInterval = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture));
+            break;
         case "--fixed-now":
             options.FixedNow = DateTimeOffset.Parse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             break;
         case "-h" or "--help":
-            Console.WriteLine("Usage: dotnet run --project tests/Fluxum.TestExchange -- [--port N] [--weight-limit N] [--fixed-now ISO-8601]");
+            Console.WriteLine("Usage: dotnet run --project tests/Fluxum.TestExchange -- [--port N] [--weight-limit N] [--fixed-now ISO-8601] [--trade-interval ms] [--ping-interval ms]");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. Try --help.");
@@ -32,14 +38,19 @@ var url = server.BaseUri.ToString().TrimEnd('/');
 Console.WriteLine($"Fluxum test exchange listening on {url}/");
 Console.WriteLine($"  Binance spot REST  {url}/api/v3/...   (e.g. {url}/api/v3/depth?symbol=BTCUSDT&limit=5)");
 Console.WriteLine($"  Kraken spot REST   {url}/0/public/... (e.g. {url}/0/public/Ticker?pair=XBTUSD)");
+var ws = server.WebSocketUri.ToString().TrimEnd('/');
+Console.WriteLine($"  Binance streams    {ws}/ws/btcusdt@trade, {ws}/stream?streams=btcusdt@depth@100ms/ethusdt@kline_1m");
+Console.WriteLine($"  Binance WS API     {ws}/ws-api/v3 (userDataStream.subscribe.signature)");
 Console.WriteLine();
 Console.WriteLine("Point the module at it:");
 Console.WriteLine($"  FLUXUM_BINANCE_REST_URL={url}");
 Console.WriteLine($"  FLUXUM_KRAKEN_REST_URL={url}");
+Console.WriteLine($"  FLUXUM_BINANCE_WS_URL={ws}/");
 Console.WriteLine($"  PowerShell: $env:FLUXUM_BINANCE_REST_URL = '{url}'; $env:FLUXUM_KRAKEN_REST_URL = '{url}'");
 Console.WriteLine();
 Console.WriteLine($"Control: GET {url}/__fluxum (help), POST {url}/__fluxum/faults, GET {url}/__fluxum/requests, GET {url}/__fluxum/weight");
 Console.WriteLine($"  curl -X POST {url}/__fluxum/faults -H 'Content-Type: application/json' -d '{{\"pathPrefix\":\"/api/v3/depth\",\"kind\":\"Status429\",\"retryAfterSeconds\":5}}'");
+Console.WriteLine($"  curl -X POST {url}/__fluxum/stream-faults -H 'Content-Type: application/json' -d '{{\"kind\":\"Gap\",\"stream\":\"btcusdt@depth\"}}'");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 var stop = new TaskCompletionSource();

@@ -1,5 +1,6 @@
 using System.Net;
 using Fluxum.TestExchange.Binance;
+using Fluxum.TestExchange.Binance.Streams;
 using Fluxum.TestExchange.Hosting;
 using Fluxum.TestExchange.Kraken;
 using Fluxum.TestExchange.Market;
@@ -52,6 +53,15 @@ public sealed class TestExchangeServer : IAsyncDisposable
     /// <summary>Binance accounts for the signed endpoints: add one with a key, fund it, then trade against the matching engine.</summary>
     public Binance.Trading.BinanceAccounts BinanceAccounts { get; private init; } = null!;
 
+    /// <summary>Binance WebSocket streams (/ws, /stream, /ws-api/v3): open connections, live books, stream faults and trade bursts.</summary>
+    public BinanceStreams BinanceStreams { get; private init; } = null!;
+
+    /// <summary>ws://127.0.0.1:port/ (with the trailing slash), the base of every WebSocket endpoint.</summary>
+    public Uri WebSocketUri => new($"ws://{BaseUri.Authority}/");
+
+    /// <summary>Kraken's WebSocket v2 endpoint (/v2): counters, subscriptions, the live books and stream faults.</summary>
+    public Kraken.Streams.KrakenStreams KrakenStreams { get; private init; } = null!;
+
     /// <summary>The exchanges' clock: <see cref="TestExchangeOptions.FixedNow"/> or the real UTC time.</summary>
     public DateTimeOffset Now => _clock.Now;
 
@@ -76,16 +86,23 @@ public sealed class TestExchangeServer : IAsyncDisposable
         var app = builder.Build();
 
         var gateway = new Gateway(requests, faults, binance, clock, app.Lifetime.ApplicationStopping);
+        var binanceStreams = new BinanceStreams(options, clock, app.Lifetime.ApplicationStopping);
+        // The silence gate must wrap the upgrade feature before UseWebSockets takes it; the gateway still logs upgrades.
+        app.Use(GatedUpgrade.InvokeAsync);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.StreamPingInterval, KeepAliveTimeout = options.StreamPongTimeout });
         app.Use(gateway.InvokeAsync);
-        ControlRoutes.Map(app, faults, requests, binance);
-        new BinanceSpotRoutes(clock, options).Map(app);
+        ControlRoutes.Map(app, faults, requests, binance, binanceStreams);
+        new BinanceSpotRoutes(clock, options) { LiveBooks = binanceStreams.Books }.Map(app);
+        new BinanceStreamRoutes(binanceStreams).Map(app);
+        new UserDataRoutes(binanceStreams, accounts).Map(app);
         new KrakenRoutes(clock).Map(app);
+        var krakenStreams = Kraken.Streams.KrakenStreams.Map(app, clock);
         new Binance.Trading.BinanceTradingRoutes(accounts, () => clock.Now).Map(app);
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new TestExchangeServer(app, options, clock, new Uri($"http://127.0.0.1:{port}/"), faults, requests, binance) { BinanceAccounts = accounts };
+        return new TestExchangeServer(app, options, clock, new Uri($"http://127.0.0.1:{port}/"), faults, requests, binance) { BinanceAccounts = accounts, KrakenStreams = krakenStreams, BinanceStreams = binanceStreams };
     }
 
     public async ValueTask DisposeAsync()

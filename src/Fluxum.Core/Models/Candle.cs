@@ -1,7 +1,7 @@
 namespace Fluxum.Models;
 
 /// <summary>One OHLCV bar, identified by its open time.</summary>
-public sealed class Candle
+public sealed record Candle
 {
     public ExchangeId Exchange { get; init; }
     public string Symbol { get; init; } = "";

@@ -69,7 +69,10 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         _keepAliveTimer = new Timer(_ => KeepAlive(), null, _options.KeepAliveInterval, _options.KeepAliveInterval);
         var sender = Task.Run(() => SendLoopAsync(_stopping.Token));
         using var registration = ct.Register(() => _stopping.Cancel());
-        await _client.Start().ConfigureAwait(false);
+
+        // Not awaited: while the first connection keeps failing, Start waits out the retry delays, and a stop
+        // must not wait with it. Disposing the client ends those waits.
+        var started = _client.Start();
         try
         {
             await _failed.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
@@ -82,6 +85,7 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         {
             await DisposeAsync().ConfigureAwait(false);
             await sender.ConfigureAwait(false);
+            await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
         }
     }
 

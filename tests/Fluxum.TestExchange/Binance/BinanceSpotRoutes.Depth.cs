@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fluxum.TestExchange.Binance.Streams;
 using Fluxum.TestExchange.Hosting;
 using Fluxum.TestExchange.Market;
 using Microsoft.AspNetCore.Http;
@@ -6,9 +7,15 @@ using static Fluxum.TestExchange.Binance.BinanceErrors;
 
 namespace Fluxum.TestExchange.Binance;
 
-/// <summary>GET /api/v3/depth: up to 5000 levels a side, bids descending, asks ascending.</summary>
+/// <summary>
+/// GET /api/v3/depth: up to 5000 levels a side, bids descending, asks ascending. Once a depth stream started a
+/// symbol's live book, that book and its update id are served, so snapshots line up with the stream's diffs.
+/// </summary>
 internal sealed partial class BinanceSpotRoutes
 {
+    /// <summary>The live books behind the depth streams, when the server has them.</summary>
+    internal LiveBooks? LiveBooks { get; init; }
+
     private IResult Depth(HttpRequest request, BinanceTime time)
     {
         var q = request.Query;
@@ -22,11 +29,11 @@ internal sealed partial class BinanceSpotRoutes
 
         var now = clock.Now;
         var i = s.Instrument;
-        var (bids, asks) = OrderBookModel.Build(i, now, limit);
+        var (bids, asks, lastUpdateId) = LiveBooks?.Find(s.Symbol) is { } live ? live.Top(limit) : Generated(i, now, limit);
         return Ok(w =>
         {
             w.WriteStartObject();
-            w.WriteNumber("lastUpdateId", LastUpdateId(i, now));
+            w.WriteNumber("lastUpdateId", lastUpdateId);
             w.WritePropertyName("bids");
             Levels(w, i, bids);
             w.WritePropertyName("asks");
@@ -35,8 +42,14 @@ internal sealed partial class BinanceSpotRoutes
         });
     }
 
+    private static (BookSide Bids, BookSide Asks, long LastUpdateId) Generated(Instrument i, DateTimeOffset now, int limit)
+    {
+        var (bids, asks) = OrderBookModel.Build(i, now, limit);
+        return (bids, asks, LastUpdateId(i, now));
+    }
+
     /// <summary>Grows with time (about 250 book updates a second since the listing); frozen once halted.</summary>
-    private static long LastUpdateId(Instrument i, DateTimeOffset now) =>
+    internal static long LastUpdateId(Instrument i, DateTimeOffset now) =>
         Math.Max(1, (long)((i.Effective(now) - i.Listed).TotalMilliseconds / 4));
 
     private static void Levels(Utf8JsonWriter w, Instrument i, BookSide side)

@@ -37,8 +37,22 @@ public sealed class BinanceAccount
         {
             var b = Balances.GetValueOrDefault(asset);
             Balances[asset] = (b.Free + amount, b.Locked);
+            Raise(new BalanceChange(new[] { asset }, DateTimeOffset.UtcNow, amount));
         }
     }
+
+    /// <summary>
+    /// Raised by the matching engine when an order is accepted, trades, is cancelled or expires, while it still
+    /// holds the account's lock: the user data stream reads a consistent order, so handlers must not block.
+    /// </summary>
+    internal event Action<OrderUpdate>? OrderChanged;
+
+    /// <summary>Raised after balances moved (order, fill, release, deposit), under the account's lock like <see cref="OrderChanged"/>.</summary>
+    internal event Action<BalanceChange>? BalancesChanged;
+
+    internal void Raise(OrderUpdate update) => OrderChanged?.Invoke(update);
+
+    internal void Raise(BalanceChange change) => BalancesChanged?.Invoke(change);
 
     /// <summary>All orders the account ever placed (placement attempts the exchange accepted), newest last.</summary>
     public int OrderCount
@@ -93,6 +107,12 @@ internal sealed class RestingOrder
     public bool IsOpen => Status is "NEW" or "PARTIALLY_FILLED";
     public decimal Remaining => Quantity - Executed;
 }
+
+/// <summary>An order change for the user data stream: the execution type (NEW, TRADE, CANCELED, EXPIRED) and the fill of a TRADE.</summary>
+internal readonly record struct OrderUpdate(RestingOrder Order, string ExecutionType, DateTimeOffset Time, AccountFill? Fill = null);
+
+/// <summary>Assets whose balances may have changed; <see cref="Delta"/> is set for a deposit (a balanceUpdate on Binance).</summary>
+internal readonly record struct BalanceChange(IReadOnlyList<string> Assets, DateTimeOffset Time, decimal? Delta = null);
 
 internal sealed record AccountFill(long Id, long OrderId, BinanceSymbol Market, string Side, decimal Price, decimal Quantity,
     decimal Commission, string CommissionAsset, DateTimeOffset Time, bool IsMaker);

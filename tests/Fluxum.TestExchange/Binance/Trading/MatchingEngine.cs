@@ -32,6 +32,7 @@ internal sealed class MatchingEngine
                 Move(account, order.LockedAsset, -cost, cost);
                 order.LockedAmount = cost;
                 account.Orders.Add(order);
+                Notify(account, order, "NEW", now);
             }
 
             if (IsStop(order.Type))
@@ -69,6 +70,8 @@ internal sealed class MatchingEngine
                     second.Sibling = first;
                     account.Orders.Add(first);
                     account.Orders.Add(second);
+                    Notify(account, first, "NEW", now);
+                    Notify(account, second, "NEW", now);
                 }
 
                 _resting.Add((account, first));
@@ -92,6 +95,7 @@ internal sealed class MatchingEngine
                 order.Status = "CANCELED";
                 order.UpdateTime = now;
                 Release(account, order);
+                Notify(account, order, "CANCELED", now);
             }
 
             _resting.RemoveAll(r => r.Order == order);
@@ -212,8 +216,10 @@ internal sealed class MatchingEngine
             order.CumulativeQuote += notional;
             order.Status = order.Remaining <= 0 ? "FILLED" : "PARTIALLY_FILLED";
             order.UpdateTime = now;
-            account.Fills.Add(new AccountFill(Interlocked.Increment(ref _nextTradeId), order.OrderId, m, order.Side, price, qty, fee, receivedAsset, now, isMaker));
+            var fill = new AccountFill(Interlocked.Increment(ref _nextTradeId), order.OrderId, m, order.Side, price, qty, fee, receivedAsset, now, isMaker);
+            account.Fills.Add(fill);
             if (order.Status == "FILLED") Release(account, order);
+            Notify(account, order, "TRADE", now, fill);
         }
 
         ExpireSibling(account, order, now);
@@ -229,6 +235,7 @@ internal sealed class MatchingEngine
                 var held = Math.Min(cost, Math.Max(0, free));
                 Move(account, pending.LockedAsset, -held, held);
                 pending.LockedAmount = held;
+                Notify(account, pending, "NEW", now);
             }
 
             if (IsStop(pending.Type)) _resting.Add((account, pending));
@@ -257,6 +264,7 @@ internal sealed class MatchingEngine
 
             sibling.Status = "EXPIRED";
             sibling.UpdateTime = now;
+            Notify(account, sibling, "EXPIRED", now);
         }
 
         _resting.RemoveAll(r => r.Order == sibling);
@@ -275,7 +283,15 @@ internal sealed class MatchingEngine
             order.Status = "EXPIRED";
             order.UpdateTime = now;
             Release(account, order);
+            Notify(account, order, "EXPIRED", now);
         }
+    }
+
+    /// <summary>Tells the user data stream: the order report, then the balances of the order's two assets.</summary>
+    private static void Notify(BinanceAccount account, RestingOrder order, string executionType, DateTimeOffset now, AccountFill? fill = null)
+    {
+        account.Raise(new OrderUpdate(order, executionType, now, fill));
+        account.Raise(new BalanceChange(new[] { order.Market.BaseAsset, order.Market.QuoteAsset }, now));
     }
 
     private static void Release(BinanceAccount account, RestingOrder order)

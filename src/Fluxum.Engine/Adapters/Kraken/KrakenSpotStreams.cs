@@ -1,0 +1,36 @@
+using Fluxum.Engine.Streams;
+using Fluxum.Errors;
+using Fluxum.Models;
+using Fluxum.Streams;
+
+namespace Fluxum.Engine.Adapters.Kraken;
+
+/// <summary>Kraken spot market streams (WebSocket v2 at &lt;base&gt;/v2): every symbol of a command on one connection.</summary>
+internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamBase) : IMarketStreams
+{
+    public const string LiveUrl = "wss://ws.kraken.com/";
+
+    /// <summary>Connection behaviour; from the FLUXUM_WS_* variables unless a test sets it.</summary>
+    internal StreamOptions? Options { get; init; }
+
+    public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
+    {
+        if (request.Channel == StreamChannel.Trade && request.Aggregate) throw FxException.NotSupported(ExchangeId.Kraken, "aggregate trades (-Aggregate)");
+        if (request.Channel == StreamChannel.Candle && !market.CandleIntervals.Contains(request.Interval!.Value))
+        {
+            throw new FxException("Fluxum.InvalidInterval", FxErrorKind.InvalidArgument,
+                $"Kraken has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Kraken);
+        }
+
+        var symbols = new List<SymbolInfo>();
+        foreach (var name in request.Symbols)
+        {
+            var s = await market.ResolveAsync(name, ct).ConfigureAwait(false);
+            if (!symbols.Any(x => x.NativeSymbol == s.NativeSymbol)) symbols.Add(s);
+        }
+
+        using var protocol = new KrakenMarketStreamProtocol(request, symbols, sink);
+        await using var session = new StreamSession(ExchangeId.Kraken, new Uri(streamBase, "v2"), protocol, Options ?? StreamOptions.FromEnvironment());
+        await session.RunAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using Fluxum.Engine.Json;
+using Fluxum.Market;
+using Fluxum.Models;
+
+namespace Fluxum.Engine.Adapters.Kraken;
+
+/// <summary>
+/// Kraken spot WebSocket v2 frames ({"channel":...,"type":...,"data":[...]} and {"method":...,"req_id":...})
+/// to the model. Pure functions over one parsed frame. A frame of the right channel but the wrong shape throws
+/// FormatException naming the channel; a frame of a channel or method not known here is classified as
+/// Unknown, never thrown. Symbols are v2 names ("BTC/USD"); entries whose symbol the lookup does not know
+/// (nothing this connection asked for) are skipped.
+/// </summary>
+internal static class KrakenStreamParsers
+{
+    public static KrakenStreamFrame Classify(JsonElement frame)
+    {
+        if (frame.ValueKind != JsonValueKind.Object) return new KrakenStreamFrame(KrakenFrameKind.Unknown);
+        return Guard("frame", () =>
+        {
+            if (frame.StringOrNull("channel") is { } channel)
+            {
+                var kind = channel switch
+                {
+                    "book" => KrakenFrameKind.Book,
+                    "trade" => KrakenFrameKind.Trade,
+                    "ticker" => KrakenFrameKind.Ticker,
+                    "ohlc" => KrakenFrameKind.Ohlc,
+                    "heartbeat" => KrakenFrameKind.Heartbeat,
+                    "status" => KrakenFrameKind.Status,
+                    _ => KrakenFrameKind.Unknown,
+                };
+                return new KrakenStreamFrame(kind, channel, IsSnapshot: frame.StringOrNull("type") == "snapshot");
+            }
+
+            if (frame.StringOrNull("method") is not { } method) return new KrakenStreamFrame(KrakenFrameKind.Unknown);
+            var answer = new KrakenStreamFrame(
+                method switch
+                {
+                    "subscribe" => KrakenFrameKind.Subscribed,
+                    "unsubscribe" => KrakenFrameKind.Unsubscribed,
+                    "pong" => KrakenFrameKind.Pong,
+                    _ => KrakenFrameKind.MethodResult,
+                },
+                Method: method,
+                RequestId: frame.LongOrNull("req_id"),
+
+                // A pong carries no success flag: it answering at all is the success.
+                Success: frame.Bool("success", fallback: method == "pong"),
+                Error: frame.StringOrNull("error"));
+            var result = frame.Find("result");
+            return answer with
+            {
+                Channel = result?.StringOrNull("channel"),
+                Symbol = result?.StringOrNull("symbol") ?? frame.StringOrNull("symbol"),
+            };
+        });
+    }
+
+    public static KrakenStreamStatus Status(JsonElement frame) => Guard("status", () =>
+    {
+        var d = Entries(frame).First();
+        var id = d.Find("connection_id") is { ValueKind: JsonValueKind.Number } n && n.TryGetUInt64(out var u) ? u : (ulong?)null;
+        return new KrakenStreamStatus(d.String("system"), d.StringOrNull("api_version"), d.StringOrNull("version"), id);
+    });
+
+    /// <summary>Book snapshots and updates, one event per symbol; decimals keep their wire scale for the checksum.</summary>
+    public static IReadOnlyList<KrakenBookEvent> Books(JsonElement frame) => Guard("book", () =>
+    {
+        var snapshot = frame.String("type") == "snapshot";
+        var list = new List<KrakenBookEvent>();
+        foreach (var d in Entries(frame))
+        {
+            var checksum = d.Get("checksum");
+            list.Add(new KrakenBookEvent(d.String("symbol"), snapshot, Levels(d.Find("bids")), Levels(d.Find("asks")),
+                checksum.GetUInt32(), d.Find("timestamp") is { } t ? Rfc3339(t) : default));
+        }
+
+        return list;
+    });
+
+    public static IReadOnlyList<Trade> Trades(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("trade", () =>
+    {
+        var list = new List<Trade>();
+        foreach (var d in Entries(frame))
+        {
+            if (lookup(d.String("symbol")) is not { } s) continue;
+            var price = d.Decimal("price");
+            var qty = d.Decimal("qty");
+            list.Add(new Trade
+            {
+                Exchange = s.Exchange, Symbol = s.Symbol, NativeSymbol = s.NativeSymbol,
+                Id = d.Long("trade_id"), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = Rfc3339(d.Get("timestamp")),
+                Side = d.String("side") switch
+                {
+                    "buy" => TradeSide.Buy,
+                    "sell" => TradeSide.Sell,
+                    var other => throw new FormatException($"'{other}' is not a trade side."),
+                },
+            });
+        }
+
+        return list;
+    });
+
+    /// <summary>
+    /// The running candles. Kraken never says a candle has closed: one has when a later one for the same symbol
+    /// begins, so a candle is marked closed here only when this frame also holds a later one (snapshots hold
+    /// several); across frames a ClosedOnly stream must close the previous candle itself when the next begins.
+    /// </summary>
+    public static IReadOnlyList<Candle> Candles(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("ohlc", () =>
+    {
+        var rows = new List<(SymbolInfo Symbol, JsonElement Data, DateTimeOffset Open)>();
+        foreach (var d in Entries(frame))
+        {
+            if (lookup(d.String("symbol")) is { } s) rows.Add((s, d, Rfc3339(d.Get("interval_begin"))));
+        }
+
+        var list = new List<Candle>(rows.Count);
+        foreach (var (s, d, open) in rows)
+        {
+            var minutes = (int)d.Long("interval");
+            var interval = CandleInterval.Parse(minutes.ToString(CultureInfo.InvariantCulture) + "m");
+            var volume = d.Decimal("volume");
+            var vwap = d.DecimalOrNull("vwap");
+            list.Add(new Candle
+            {
+                Exchange = s.Exchange, Symbol = s.Symbol, NativeSymbol = s.NativeSymbol, Interval = interval.Code,
+                OpenTime = open, CloseTime = interval.Next(open).AddMilliseconds(-1),
+                Open = d.Decimal("open"), High = d.Decimal("high"), Low = d.Decimal("low"), Close = d.Decimal("close"),
+                Volume = volume, Vwap = vwap, QuoteVolume = vwap * volume, TradeCount = d.LongOrNull("trades"),
+                IsClosed = rows.Exists(r => r.Symbol.Symbol == s.Symbol && r.Open > open),
+            });
+        }
+
+        return list;
+    });
+
+    /// <summary>The 24-hour statistics (rolling: change is against the price 24 hours ago, so that is the open).</summary>
+    public static IReadOnlyList<Ticker> Tickers(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("ticker", () =>
+    {
+        var list = new List<Ticker>();
+        foreach (var d in Entries(frame))
+        {
+            if (lookup(d.String("symbol")) is not { } s) continue;
+            var last = d.Decimal("last");
+            var change = d.DecimalOrNull("change");
+            var volume = d.DecimalOrNull("volume");
+            var vwap = d.DecimalOrNull("vwap");
+            DateTimeOffset? time = d.Find("timestamp") is { } t ? Rfc3339(t) : null;
+            list.Add(new Ticker
+            {
+                Exchange = s.Exchange, Symbol = s.Symbol, NativeSymbol = s.NativeSymbol,
+                LastPrice = last, BidPrice = d.DecimalOrNull("bid"), BidQuantity = d.DecimalOrNull("bid_qty"),
+                AskPrice = d.DecimalOrNull("ask"), AskQuantity = d.DecimalOrNull("ask_qty"),
+                OpenPrice = last - change, HighPrice = d.DecimalOrNull("high"), LowPrice = d.DecimalOrNull("low"),
+                PriceChange = change, PriceChangePercent = d.DecimalOrNull("change_pct"), WeightedAveragePrice = vwap,
+                Volume = volume, QuoteVolume = volume * vwap, OpenTime = time?.AddDays(-1), CloseTime = time,
+            });
+        }
+
+        return list;
+    });
+
+    /// <summary>The best bid and ask of the same ticker frames.</summary>
+    public static IReadOnlyList<BookTicker> BookTickers(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("ticker", () =>
+    {
+        var list = new List<BookTicker>();
+        foreach (var d in Entries(frame))
+        {
+            if (lookup(d.String("symbol")) is not { } s) continue;
+            list.Add(new BookTicker
+            {
+                Exchange = s.Exchange, Symbol = s.Symbol, NativeSymbol = s.NativeSymbol,
+                BidPrice = d.Decimal("bid"), BidQuantity = d.Decimal("bid_qty"), AskPrice = d.Decimal("ask"), AskQuantity = d.Decimal("ask_qty"),
+            });
+        }
+
+        return list;
+    });
+
+    /// <summary>v2 times are RFC 3339 with up to nine fractional digits; .NET reads seven, and nanoseconds matter to nobody here.</summary>
+    public static DateTimeOffset Rfc3339(JsonElement e)
+    {
+        var text = e.GetString() ?? throw new FormatException("A timestamp is null.");
+        var dot = text.IndexOf('.');
+        if (dot >= 0)
+        {
+            var end = dot + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+            if (end - dot - 1 > 7) text = string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end));
+        }
+
+        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    }
+
+    /// <summary>A number exactly as written ("0.9990" keeps its four places), as a JSON number or a string.</summary>
+    public static decimal Exact(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => decimal.Parse(e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture),
+        JsonValueKind.String => decimal.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ => throw new FormatException($"A book price or quantity is {e.ValueKind}, not a number."),
+    };
+
+    private static (decimal, decimal)[] Levels(JsonElement? array)
+    {
+        if (array is not { } a) return Array.Empty<(decimal, decimal)>();
+        var levels = new (decimal, decimal)[a.GetArrayLength()];
+        int i = 0;
+        foreach (var l in a.EnumerateArray()) levels[i++] = (Exact(l.Get("price")), Exact(l.Get("qty")));
+        return levels;
+    }
+
+    private static JsonElement.ArrayEnumerator Entries(JsonElement frame)
+    {
+        var data = frame.Get("data");
+        return data.ValueKind == JsonValueKind.Array ? data.EnumerateArray() : throw new FormatException("'data' is not an array.");
+    }
+
+    /// <summary>Every way a wrongly shaped frame fails, as one FormatException that names the channel.</summary>
+    private static T Guard<T>(string channel, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception e) when (e is Errors.FxException or FormatException or InvalidOperationException or OverflowException
+                                      or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            throw new FormatException($"A Kraken v2 {channel} frame is malformed: {e.Message}", e);
+        }
+    }
+}
