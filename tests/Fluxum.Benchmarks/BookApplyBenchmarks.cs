@@ -14,6 +14,8 @@ public class BookApplyBenchmarks
     private DepthStream _stream = null!;
     private BookSideLevels _bids = null!;
     private BookSideLevels _asks = null!;
+    private BookSideLevelsBefore _beforeBids = null!;
+    private BookSideLevelsBefore _beforeAsks = null!;
     private SortedDictionary<decimal, decimal> _baselineBids = null!;
     private SortedDictionary<decimal, decimal> _baselineAsks = null!;
 
@@ -23,6 +25,8 @@ public class BookApplyBenchmarks
         _stream = new DepthStream(EventsPerOperation);
         _bids = new BookSideLevels(isBid: true, capacity: 4096);
         _asks = new BookSideLevels(isBid: false, capacity: 4096);
+        _beforeBids = new BookSideLevelsBefore(isBid: true, capacity: 4096);
+        _beforeAsks = new BookSideLevelsBefore(isBid: false, capacity: 4096);
         _baselineBids = new SortedDictionary<decimal, decimal>(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
         _baselineAsks = new SortedDictionary<decimal, decimal>();
         Load();
@@ -37,17 +41,21 @@ public class BookApplyBenchmarks
     {
         _bids.Clear();
         _asks.Clear();
+        _beforeBids.Clear();
+        _beforeAsks.Clear();
         _baselineBids.Clear();
         _baselineAsks.Clear();
         foreach (var (p, q) in _stream.SnapshotBids)
         {
             _bids.Set(p, q);
+            _beforeBids.Set(p, q);
             _baselineBids[p] = q;
         }
 
         foreach (var (p, q) in _stream.SnapshotAsks)
         {
             _asks.Set(p, q);
+            _beforeAsks.Set(p, q);
             _baselineAsks[p] = q;
         }
     }
@@ -77,5 +85,17 @@ public class BookApplyBenchmarks
         }
 
         return _bids.Count + _asks.Count;
+    }
+
+    /// <summary>The book before the 2026-11-23 speed work (a frozen copy), for a before/after in one run.</summary>
+    [Benchmark(OperationsPerInvoke = EventsPerOperation)]
+    public decimal FluxumBookBefore()
+    {
+        foreach (var changes in _stream.Events)
+        {
+            foreach (var (bid, price, quantity) in changes) (bid ? _beforeBids : _beforeAsks).Set(price, quantity);
+        }
+
+        return _beforeBids.Count + _beforeAsks.Count;
     }
 }

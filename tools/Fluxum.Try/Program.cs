@@ -26,6 +26,8 @@ if (exchange is not null)
     var url = exchange.BaseUri.ToString().TrimEnd('/');
     Environment.SetEnvironmentVariable("FLUXUM_BINANCE_REST_URL", url);
     Environment.SetEnvironmentVariable("FLUXUM_KRAKEN_REST_URL", url);
+    Environment.SetEnvironmentVariable("FLUXUM_BINANCE_WS_URL", exchange.WebSocketUri.ToString());
+    Environment.SetEnvironmentVariable("FLUXUM_KRAKEN_WS_URL", exchange.WebSocketUri.ToString());
     Console.WriteLine($"(offline: the local test exchange at {url})");
 }
 

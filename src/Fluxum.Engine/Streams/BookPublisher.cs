@@ -17,6 +17,7 @@ internal sealed class BookPublisher : IDisposable
     private readonly HashSet<LocalOrderBook> _dirty = new(ReferenceEqualityComparer.Instance);
     private readonly Timer? _timer;
 
+
     /// <param name="gate">The lock every change to the books is made under; the timer takes it too.</param>
     public BookPublisher(IStreamSink sink, int depth, TimeSpan interval, object gate)
     {
@@ -24,7 +25,12 @@ internal sealed class BookPublisher : IDisposable
         _depth = depth;
         _interval = interval;
         _gate = gate;
-        if (interval > TimeSpan.Zero) _timer = new Timer(_ => Flush(), null, interval, interval);
+        if (interval <= TimeSpan.Zero) return;
+
+        // The timer only looks for books that have become due: it ticks several times per interval so a held-back
+        // change goes out soon after its book's interval ends, never before.
+        var tick = TimeSpan.FromMilliseconds(Math.Max(10, interval.TotalMilliseconds / 4));
+        _timer = new Timer(_ => Flush(), null, tick, tick);
     }
 
     /// <summary>Called under the gate after a book changed.</summary>
@@ -36,8 +42,7 @@ internal sealed class BookPublisher : IDisposable
             return;
         }
 
-        var now = Environment.TickCount64;
-        if (!_lastPublished.TryGetValue(book, out var last) || now - last >= _interval.TotalMilliseconds)
+        if (IsDue(book))
         {
             Publish(book);
             _dirty.Remove(book);
@@ -48,12 +53,19 @@ internal sealed class BookPublisher : IDisposable
         }
     }
 
+    private bool IsDue(LocalOrderBook book) =>
+        !_lastPublished.TryGetValue(book, out var last) || Environment.TickCount64 - last >= _interval.TotalMilliseconds;
+
     private void Flush()
     {
         lock (_gate)
         {
-            foreach (var book in _dirty) Publish(book);
-            _dirty.Clear();
+            if (_dirty.Count == 0) return;
+            foreach (var book in _dirty.Where(IsDue).ToList())
+            {
+                Publish(book);
+                _dirty.Remove(book);
+            }
         }
     }
 

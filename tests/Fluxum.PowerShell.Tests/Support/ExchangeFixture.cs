@@ -16,6 +16,13 @@ public sealed class ExchangeFixture : IAsyncLifetime
         var url = Server.BaseUri.ToString().TrimEnd('/');
         Environment.SetEnvironmentVariable("FLUXUM_BINANCE_REST_URL", url);
         Environment.SetEnvironmentVariable("FLUXUM_KRAKEN_REST_URL", url);
+        Environment.SetEnvironmentVariable("FLUXUM_BINANCE_WS_URL", Server.WebSocketUri.ToString());
+        Environment.SetEnvironmentVariable("FLUXUM_KRAKEN_WS_URL", Server.WebSocketUri.ToString());
+
+        // Faults end in seconds, not minutes: quick retries, and silence noticed after 3 s (pings keep quiet streams alive).
+        Environment.SetEnvironmentVariable("FLUXUM_WS_RETRY_MS", "50");
+        Environment.SetEnvironmentVariable("FLUXUM_WS_STALE_SEC", "3");
+        Environment.SetEnvironmentVariable("FLUXUM_WS_KEEPALIVE_SEC", "1");
 
         // Short enough that the slow-response fault test ends quickly; the exchange answers in milliseconds otherwise.
         Environment.SetEnvironmentVariable("FLUXUM_HTTP_TIMEOUT_SEC", "2");

@@ -114,8 +114,9 @@ public class BinanceBookStreamTests
     public async Task A_replaced_connection_invalidates_the_book_until_a_new_snapshot()
     {
         var sink = new RecordingSink();
-        var snapshots = new Queue<OrderBook>(new[] { Snapshot(100, 10m), Snapshot(300, 11m) });
-        using var protocol = Protocol(sink, (_, _) => Task.FromResult(snapshots.Dequeue()));
+        var second = new TaskCompletionSource<OrderBook>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loads = 0;
+        using var protocol = Protocol(sink, (_, _) => ++loads == 1 ? Task.FromResult(Snapshot(100, 10m)) : second.Task);
         var link = new RecordingLink();
         protocol.OnConnected(link, ConnectKind.Initial);
         protocol.OnFrame(Diff(99, 101, bid: 9m));
@@ -124,13 +125,18 @@ public class BinanceBookStreamTests
         protocol.OnConnected(link, ConnectKind.Recovered);
         Assert.Equal(2, link.Sent.Count(m => m.Contains("\"SUBSCRIBE\"", StringComparison.Ordinal)));
 
-        // This diff happens to follow the old book, but the connection changed: it must not be trusted.
+        // This diff happens to follow the old book, but the connection changed: it waits for a new snapshot.
         protocol.OnFrame(Diff(102, 103, bid: 9.1m));
+        protocol.OnFrame(Diff(104, 301, bid: 10.5m));
+        await WaitUntil(() => loads == 2);
+        await Task.Delay(50);
         Assert.Single(sink.Items);
-        protocol.OnFrame(Diff(290, 301, bid: 10.5m));
+
+        second.SetResult(Snapshot(300, 11m));
         await WaitUntil(() => sink.Items.Count == 2);
         var last = sink.Of<OrderBook>()[1];
         Assert.Equal(301, last.UpdateId);
+        Assert.Equal(10.5m, last.BestBid);
         Assert.Equal(1, last.Resyncs);
     }
 

@@ -38,7 +38,7 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
 
         if (request.Channel == StreamChannel.Candle && !market.CandleIntervals.Contains(request.Interval!.Value))
         {
-            throw new Errors.FxException("Fluxum.InvalidInterval", Errors.FxErrorKind.InvalidArgument,
+            throw new Errors.FxException("Fluxum.UnsupportedInterval", Errors.FxErrorKind.InvalidArgument,
                 $"Binance has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Binance);
         }
 

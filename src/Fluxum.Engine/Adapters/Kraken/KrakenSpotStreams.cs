@@ -18,7 +18,7 @@ internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamB
         if (request.Channel == StreamChannel.Trade && request.Aggregate) throw FxException.NotSupported(ExchangeId.Kraken, "aggregate trades (-Aggregate)");
         if (request.Channel == StreamChannel.Candle && !market.CandleIntervals.Contains(request.Interval!.Value))
         {
-            throw new FxException("Fluxum.InvalidInterval", FxErrorKind.InvalidArgument,
+            throw new FxException("Fluxum.UnsupportedInterval", FxErrorKind.InvalidArgument,
                 $"Kraken has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Kraken);
         }
 
