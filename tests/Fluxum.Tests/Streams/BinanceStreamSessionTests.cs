@@ -87,6 +87,68 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_reaching_its_lifetime_is_replaced_as_planned_without_a_warning_and_the_book_resyncs()
+    {
+        var host = new RecordingHost();
+        using var log = Diagnostics.FxLog.Use(host);
+        await using var run = Start(new StreamRequest { Channel = StreamChannel.Book, Symbols = new[] { "BTCUSDT" }, BookDepth = 10 },
+            Fast with { Lifetime = TimeSpan.FromSeconds(1.5) });
+        await run.WaitFor(() => _server.BinanceStreams.ConnectionsAccepted >= 2, "a planned reconnect", TimeSpan.FromSeconds(6));
+        await run.WaitFor(() => run.Sink.Of<OrderBook>().Any(b => b.Resyncs >= 1), "a resynced book");
+        Assert.Empty(host.Warnings);
+        Assert.Contains(host.Verbose, v => v.Contains("reconnecting as planned", StringComparison.Ordinal));
+        Assert.Contains(host.Verbose, v => v.Contains("reconnected (planned)", StringComparison.Ordinal));
+        var last = run.Sink.Of<OrderBook>()[^1];
+        var truth = _server.BinanceStreams.BookAt("BTCUSDT", last.UpdateId, 10);
+        Assert.NotNull(truth);
+        Assert.Equal(truth!.Bids, last.Bids.Select(l => (l.Price, l.Quantity)));
+    }
+
+    [Theory]
+    [InlineData(250, false)]
+    [InlineData(0, true)]
+    public async Task Control_messages_are_paced_under_the_exchanges_rate_and_unpaced_ones_get_the_connection_closed(int spacingMs, bool closed)
+    {
+        var protocol = new ChattyProtocol(messages: 12);
+        var options = Fast with { MessageSpacing = TimeSpan.FromMilliseconds(spacingMs), MaxFailures = 100, KeepAliveInterval = TimeSpan.FromMinutes(1) };
+        using var stop = new CancellationTokenSource();
+        await using var session = new StreamSession(ExchangeId.Binance, new Uri(_server.WebSocketUri, "ws"), protocol, options);
+        var run = session.RunAsync(stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(3));
+        if (closed)
+        {
+            Assert.True(session.Connections >= 2, "the exchange should have closed a connection sending 12 messages at once");
+        }
+        else
+        {
+            Assert.Equal(1, session.Connections);
+            Assert.Equal(12, protocol.Replies);
+        }
+    }
+
+    /// <summary>Sends a burst of LIST_SUBSCRIPTIONS on every connect and counts the replies.</summary>
+    private sealed class ChattyProtocol(int messages) : IStreamProtocol
+    {
+        private int _replies;
+
+        public int Replies => Volatile.Read(ref _replies);
+
+        public void OnConnected(IStreamLink link, ConnectKind kind)
+        {
+            for (int k = 1; k <= messages; k++) link.Send($"{{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":{k}}}");
+        }
+
+        public void OnFrame(ReadOnlyMemory<byte> frame)
+        {
+            if (System.Text.Encoding.UTF8.GetString(frame.Span).Contains("\"result\"", StringComparison.Ordinal)) Interlocked.Increment(ref _replies);
+        }
+
+        public string? KeepAliveMessage() => null;
+    }
+
+    [Fact]
     public async Task Repeated_refusals_open_the_circuit_with_an_error_that_says_so()
     {
         _server.BinanceStreams.Inject(new StreamFault { Kind = StreamFaultKind.RefuseConnections, Times = 100 });
@@ -106,14 +168,14 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
         Assert.Equal(0, _server.BinanceStreams.ConnectionsAccepted);
     }
 
-    private StreamRun Start(StreamRequest request)
+    private StreamRun Start(StreamRequest request, StreamOptions? options = null)
     {
         var rest = new RestTransport(ExchangeId.Binance, _server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
         {
             Timeout = TimeSpan.FromSeconds(2),
         };
         var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        var streams = new BinanceSpotStreams(market, _server.WebSocketUri) { Options = Fast };
+        var streams = new BinanceSpotStreams(market, _server.WebSocketUri) { Options = options ?? Fast };
         return new StreamRun(streams, request);
     }
 }

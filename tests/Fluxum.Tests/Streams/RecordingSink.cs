@@ -30,3 +30,20 @@ internal sealed class RecordingLink : Fluxum.Engine.Streams.IStreamLink
     public void PlanReconnect(string reason) => PlannedReconnects.Add(reason);
     public void Fail(Errors.FxException error) => Failure = error;
 }
+
+/// <summary>A host that keeps what the engine reports, for tests that check warnings and verbose lines.</summary>
+internal sealed class RecordingHost : Diagnostics.IFxHost
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Verbose { get; } = new();
+    public System.Collections.Concurrent.ConcurrentQueue<string> Warnings { get; } = new();
+
+    void Diagnostics.IFxHost.Verbose(string message) => Verbose.Enqueue(message);
+    public void Warning(string message) => Warnings.Enqueue(message);
+    public void Debug(string message)
+    {
+    }
+
+    public void Progress(Diagnostics.FxProgress progress)
+    {
+    }
+}
