@@ -64,7 +64,7 @@ public abstract class WatchCmdlet : FluxumCmdlet
         var clock = Stopwatch.StartNew();
         try
         {
-            Drain(bridge, clock, linked.Token);
+            Drain(bridge, clock, target, linked.Token);
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -90,7 +90,7 @@ public abstract class WatchCmdlet : FluxumCmdlet
         }
     }
 
-    private void Drain(StreamBridge bridge, Stopwatch clock, CancellationToken ct)
+    private void Drain(StreamBridge bridge, Stopwatch clock, object? target, CancellationToken ct)
     {
         var written = 0;
         var lastDropReport = clock.Elapsed;
@@ -107,7 +107,17 @@ public abstract class WatchCmdlet : FluxumCmdlet
 
             if (bridge.IsDrained)
             {
-                if (bridge.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                switch (bridge.Failure)
+                {
+                    case FxException failure:
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                        break;
+                    case { } bug:
+                        // A bug of ours, not the exchange's: still an ErrorRecord (the stack inside), not a crash of the host.
+                        ThrowTerminatingError(ErrorRecords.Unexpected(bug, target));
+                        break;
+                }
+
                 return;
             }
 

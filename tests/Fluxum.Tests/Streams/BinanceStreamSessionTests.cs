@@ -17,15 +17,7 @@ namespace Fluxum.Tests.Streams;
 /// </summary>
 public sealed class BinanceStreamSessionTests : IAsyncLifetime
 {
-    private static readonly StreamOptions Fast = new()
-    {
-        StaleTimeout = TimeSpan.FromSeconds(2),
-        KeepAliveInterval = TimeSpan.FromMilliseconds(500),
-        RetryBase = TimeSpan.FromMilliseconds(50),
-        RetryMax = TimeSpan.FromMilliseconds(400),
-        MaxFailures = 4,
-        MessageSpacing = TimeSpan.FromMilliseconds(20),
-    };
+    private static StreamOptions Fast => TestStreamOptions.Fast;
 
     private TestExchangeServer _server = null!;
 

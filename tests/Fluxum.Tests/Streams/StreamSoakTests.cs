@@ -45,17 +45,13 @@ public sealed class StreamSoakTests(ITestOutputHelper output)
         // so the client's weight gate could fairly pause a resync until the next minute. Not what this test is about.
         await using var server = await TestExchangeServer.StartAsync(new TestExchangeOptions { BinanceWeightLimitPerMinute = 100_000 });
         var binance = server.BinanceStreams;
-        var options = new StreamOptions
+        // MaxFailures stays far below the drops: only failures with nothing received in between count, and
+        // every drop here comes after frames, so the circuit must never open.
+        var options = TestStreamOptions.Fast with
         {
-            StaleTimeout = TimeSpan.FromSeconds(2),
-            KeepAliveInterval = TimeSpan.FromMilliseconds(500),
             RetryBase = TimeSpan.FromMilliseconds(10),
             RetryMax = TimeSpan.FromMilliseconds(50),
-
-            // Far fewer than the drops: only failures with nothing received in between count, and every drop
-            // here comes after frames, so the circuit must never open.
             MaxFailures = 5,
-            MessageSpacing = TimeSpan.FromMilliseconds(20),
         };
         var rest = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
         {

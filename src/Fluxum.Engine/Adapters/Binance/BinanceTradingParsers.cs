@@ -46,6 +46,14 @@ internal static class BinanceTradingParsers
         _ => OrderStatus.Unknown,
     };
 
+    public static TimeInForce? TimeInForceOf(string? timeInForce) => timeInForce switch
+    {
+        "GTC" => Fluxum.Trading.TimeInForce.Gtc,
+        "IOC" => Fluxum.Trading.TimeInForce.Ioc,
+        "FOK" => Fluxum.Trading.TimeInForce.Fok,
+        _ => null,
+    };
+
     public static TradeSide SideOf(string side) => side == "SELL" ? TradeSide.Sell : TradeSide.Buy;
 
     /// <summary>
@@ -65,13 +73,7 @@ internal static class BinanceTradingParsers
             ClientOrderId = o.StringOrNull("origClientOrderId") ?? o.String("clientOrderId"),
             Side = o.StringOrNull("side") is { } side ? SideOf(side) : TradeSide.Buy,
             Type = o.StringOrNull("type") is { } type ? TypeOf(type) : OrderType.Limit,
-            TimeInForce = o.StringOrNull("timeInForce") switch
-            {
-                "GTC" => Fluxum.Trading.TimeInForce.Gtc,
-                "IOC" => Fluxum.Trading.TimeInForce.Ioc,
-                "FOK" => Fluxum.Trading.TimeInForce.Fok,
-                _ => null,
-            },
+            TimeInForce = TimeInForceOf(o.StringOrNull("timeInForce")),
             Status = StatusOf(status),
             NativeStatus = status,
             Price = Positive(o.DecimalOrNull("price")),

@@ -27,13 +27,7 @@ internal static class BinanceUserDataParsers
             ClientOrderId = cancelled ?? e.String("c"),
             Side = BinanceTradingParsers.SideOf(e.String("S")),
             Type = BinanceTradingParsers.TypeOf(e.String("o")),
-            TimeInForce = e.StringOrNull("f") switch
-            {
-                "GTC" => TimeInForce.Gtc,
-                "IOC" => TimeInForce.Ioc,
-                "FOK" => TimeInForce.Fok,
-                _ => null,
-            },
+            TimeInForce = BinanceTradingParsers.TimeInForceOf(e.StringOrNull("f")),
             Status = BinanceTradingParsers.StatusOf(status),
             NativeStatus = status,
             Price = Positive(e.DecimalOrNull("p")),
