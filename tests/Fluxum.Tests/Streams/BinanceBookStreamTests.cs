@@ -153,6 +153,26 @@ public class BinanceBookStreamTests
         Assert.Equal("Binance.Stream.2", link.Failure!.ErrorId);
     }
 
+    [Fact]
+    public void Streams_are_split_at_1024_a_connection_and_200_names_a_subscribe_message()
+    {
+        var symbols = Enumerable.Range(0, 2500).Select(k => new SymbolInfo { Exchange = ExchangeId.Binance, Symbol = $"S{k}/USDT", NativeSymbol = $"S{k}USDT" }).ToList();
+        var groups = BinanceStreamNames.Connections(symbols).ToList();
+        Assert.Equal(new[] { 1024, 1024, 452 }, groups.Select(g => g.Length));
+        Assert.Equal(symbols.Select(s => s.NativeSymbol), groups.SelectMany(g => g).Select(s => s.NativeSymbol));
+
+        var request = new StreamRequest { Channel = StreamChannel.Trade, Symbols = groups[0].Select(s => s.NativeSymbol).ToList() };
+        var link = new RecordingLink();
+        using var protocol = new BinanceMarketStreamProtocol(request, groups[0], groups[0].Select(s => BinanceStreamNames.For(request, s)).ToList(),
+            new RecordingSink(), (_, _) => Task.FromResult(Snapshot(1, 1m)), SequenceRule.FirstLast, CancellationToken.None);
+        protocol.OnConnected(link, ConnectKind.Initial);
+        Assert.Equal(6, link.Sent.Count);
+        var names = link.Sent.SelectMany(m => JsonDocument.Parse(m).RootElement.GetProperty("params").EnumerateArray().Select(p => p.GetString()!)).ToList();
+        Assert.Equal(1024, names.Distinct().Count());
+        Assert.All(link.Sent, m => Assert.True(JsonDocument.Parse(m).RootElement.GetProperty("params").GetArrayLength() <= 200));
+        Assert.Equal("s0usdt@trade", names[0]);
+    }
+
     private static BinanceMarketStreamProtocol Protocol(RecordingSink sink, Func<SymbolInfo, CancellationToken, Task<OrderBook>> loader) =>
         new(new StreamRequest { Channel = StreamChannel.Book, Symbols = new[] { "NKNUSDT" }, BookDepth = 10 }, new[] { Nkn },
             new[] { "nknusdt@depth@100ms" }, sink, loader, SequenceRule.FirstLast, CancellationToken.None);

@@ -141,6 +141,24 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_exchanges_pings_are_answered_so_a_server_that_wants_pongs_keeps_the_connection()
+    {
+        // This server pings every 200 ms and closes a connection that has not answered within a second.
+        await using var strict = await TestExchangeServer.StartAsync(new TestExchangeOptions
+        {
+            StreamPingInterval = TimeSpan.FromMilliseconds(200), StreamPongTimeout = TimeSpan.FromSeconds(1),
+        });
+        var rest = new RestTransport(ExchangeId.Binance, strict.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance));
+        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
+        await using var run = new StreamRun(new BinanceSpotStreams(market, strict.WebSocketUri) { Options = Fast },
+            new StreamRequest { Channel = StreamChannel.Ticker, Symbols = new[] { "BTCUSDT" }, TickerType = TickerType.Full });
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        Assert.Equal(1, strict.BinanceStreams.ConnectionsAccepted);
+        Assert.Equal(1, strict.BinanceStreams.ConnectionsOpen);
+        Assert.True(run.Sink.Of<Ticker>().Count >= 2);
+    }
+
+    [Fact]
     public async Task Repeated_refusals_open_the_circuit_with_an_error_that_says_so()
     {
         _server.BinanceStreams.Inject(new StreamFault { Kind = StreamFaultKind.RefuseConnections, Times = 100 });

@@ -44,7 +44,7 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
 
         var options = Options ?? StreamOptions.FromEnvironment(Lifetime);
         var connections = new List<Func<CancellationToken, Task>>();
-        foreach (var group in symbols.Chunk(BinanceStreamNames.MaxPerConnection))
+        foreach (var group in BinanceStreamNames.Connections(symbols))
         {
             var streams = group.Select(s => BinanceStreamNames.For(request, s)).ToList();
             connections.Add(async token =>

@@ -12,6 +12,9 @@ internal static class BinanceStreamNames
     /// <summary>Names per SUBSCRIBE message: each message counts against 5 a second, not its length.</summary>
     public const int PerSubscribeMessage = 200;
 
+    /// <summary>The symbols of each connection: one stream per symbol, at most <see cref="MaxPerConnection"/> on one.</summary>
+    public static IEnumerable<SymbolInfo[]> Connections(IEnumerable<SymbolInfo> symbols) => symbols.Chunk(MaxPerConnection);
+
     public static string For(StreamRequest request, SymbolInfo symbol)
     {
         var s = symbol.NativeSymbol.ToLowerInvariant();
