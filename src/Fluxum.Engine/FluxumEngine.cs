@@ -20,7 +20,7 @@ public sealed class FluxumEngine : IFluxumEngine
 {
     private readonly ConcurrentDictionary<(ExchangeId, TradingEnvironment, Uri), IMarketData> _markets = new();
 
-    public IReadOnlyList<ExchangeInfo> Exchanges => ExchangeRegistry.All;
+    public IReadOnlyList<ExchangeInfo> Exchanges => ExchangeRegistry.Effective();
 
     public IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live)
     {

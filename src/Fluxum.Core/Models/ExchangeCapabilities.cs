@@ -17,4 +17,10 @@ public enum ExchangeCapabilities
     AggregateTrades = 1 << 9,
     Candles = 1 << 10,
     CandleHistory = 1 << 11,
+
+    /// <summary>Live market streams: Watch-FxTrade, Watch-FxCandle, Watch-FxTicker, Watch-FxBook.</summary>
+    Streams = 1 << 12,
+
+    /// <summary>The account's own order and balance updates: Watch-FxOrder.</summary>
+    AccountStream = 1 << 13,
 }

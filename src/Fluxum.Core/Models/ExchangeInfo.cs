@@ -1,7 +1,7 @@
 namespace Fluxum.Models;
 
 /// <summary>One exchange as Get-FxExchange lists it.</summary>
-public sealed class ExchangeInfo
+public sealed record ExchangeInfo
 {
     public ExchangeId Exchange { get; init; }
     public string Name { get; init; } = "";
@@ -12,6 +12,9 @@ public sealed class ExchangeInfo
     public string CandleIntervals { get; init; } = "";
     public string RestUrl { get; init; } = "";
     public string? TestnetRestUrl { get; init; }
+
+    /// <summary>The base address of the live streams, where Fluxum has them.</summary>
+    public string? StreamUrl { get; init; }
 
     public bool Supports(ExchangeCapabilities capability) => (Capabilities & capability) == capability;
 }

@@ -26,8 +26,14 @@ public sealed class MarketDataCmdletTests : IDisposable
         var binance = r.Output.Single(o => o.Properties["Exchange"].Value.ToString() == "Binance");
         Assert.True((bool)binance.Properties["IsImplemented"].Value);
         Assert.Contains("Depth", binance.Properties["Capabilities"].Value.ToString());
+        Assert.Contains("AccountStream", binance.Properties["Capabilities"].Value.ToString());
+
+        // The addresses in use, here the test exchange's from the environment, not the built-in ones.
+        Assert.Equal(Environment.GetEnvironmentVariable("FLUXUM_BINANCE_REST_URL"), binance.Properties["RestUrl"].Value);
+        Assert.Equal(Environment.GetEnvironmentVariable("FLUXUM_BINANCE_WS_URL"), binance.Properties["StreamUrl"].Value);
         var coinbase = r.Output.Single(o => o.Properties["Exchange"].Value.ToString() == "Coinbase");
         Assert.False((bool)coinbase.Properties["IsImplemented"].Value);
+        Assert.Null(coinbase.Properties["StreamUrl"].Value);
 
         var kraken = _ps.Invoke("Get-FxExchange Kraken | ForEach-Object CandleIntervals");
         Assert.Equal("1m,5m,15m,30m,1h,4h,1d,1w,15d", kraken.Output.Single().ToString());

@@ -25,7 +25,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         ExchangeCapabilities.ServerTime | ExchangeCapabilities.Symbols | ExchangeCapabilities.Depth | ExchangeCapabilities.Ticker
         | ExchangeCapabilities.PriceTicker | ExchangeCapabilities.BookTicker | ExchangeCapabilities.RecentTrades
         | ExchangeCapabilities.TradeHistoryById | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.AggregateTrades
-        | ExchangeCapabilities.Candles | ExchangeCapabilities.CandleHistory;
+        | ExchangeCapabilities.Candles | ExchangeCapabilities.CandleHistory | ExchangeCapabilities.Streams | ExchangeCapabilities.AccountStream;
 
     public static IReadOnlyList<CandleInterval> SupportedIntervals => Intervals;
 

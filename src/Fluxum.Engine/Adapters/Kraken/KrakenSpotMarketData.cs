@@ -26,7 +26,7 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
     public static ExchangeCapabilities Capabilities =>
         ExchangeCapabilities.ServerTime | ExchangeCapabilities.Symbols | ExchangeCapabilities.Depth | ExchangeCapabilities.Ticker
         | ExchangeCapabilities.PriceTicker | ExchangeCapabilities.BookTicker | ExchangeCapabilities.RecentTrades
-        | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.Candles;
+        | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.Candles | ExchangeCapabilities.Streams;
 
     public static IReadOnlyList<CandleInterval> SupportedIntervals => Intervals;
 
