@@ -9,12 +9,14 @@ function Compare-FxPrice {
         [string[]] $Symbol,
 
         [Parameter(Position = 1)]
-        [Fluxum.Models.ExchangeId[]] $Exchange = @('Binance', 'Kraken')
+        [Fluxum.Models.ExchangeId[]] $Exchange = @('Binance', 'Kraken'),
+
+        [Fluxum.Models.TradingEnvironment] $Environment = 'Live'
     )
     process {
         foreach ($name in $Symbol) {
             $quotes = foreach ($venue in $Exchange) {
-                Get-FxTicker -Symbol $name -Exchange $venue -Type Book
+                Get-FxTicker -Symbol $name -Exchange $venue -Environment $Environment -Type Book
             }
             $quotes = @($quotes | Where-Object { $null -ne $_ })
             if ($quotes.Count -eq 0) { continue }

@@ -343,4 +343,19 @@ public sealed class MarketDataCmdletTests : IDisposable
                 $"{o.BaseObject.GetType().Name}.{p.Name} is a {t.Name}, which does not export to one CSV column");
         }
     }
+
+    [Fact]
+    public void Compare_FxPrice_ranks_the_exchanges_and_Environment_reaches_each_one()
+    {
+        var r = _ps.Invoke("Compare-FxPrice BTC/USDT");
+        r.AssertClean();
+        Assert.Equal(new[] { "Binance", "Kraken" }, r.Output.Select(o => o.Properties["Exchange"].Value.ToString()).Order());
+        Assert.Contains(r.Output, o => (bool)o.Properties["IsBestBid"].Value);
+        Assert.Contains(r.Output, o => (bool)o.Properties["IsBestAsk"].Value);
+
+        // Binance has a testnet (here the test exchange again); Kraken has none and says so, without stopping the rest.
+        var testnet = _ps.Invoke("Compare-FxPrice BTC/USDT -Environment Testnet");
+        Assert.Equal("Binance", testnet.Output.Single().Properties["Exchange"].Value.ToString());
+        Assert.StartsWith("Fluxum.NotSupported", Assert.Single(testnet.Errors).FullyQualifiedErrorId);
+    }
 }
