@@ -66,7 +66,8 @@ internal sealed class StreamBridge : IStreamSink, IFxHost
     /// <summary>The stream ended (a failure is rethrown by the reader once everything before it was read).</summary>
     public void Complete(Exception? failure)
     {
-        _failure = failure;
+        // The first failure is the one to report; a later "all done" must not erase it.
+        if (failure is not null) Interlocked.CompareExchange(ref _failure, failure, null);
         _completed = true;
         Wake();
     }

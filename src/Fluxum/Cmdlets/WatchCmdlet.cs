@@ -58,9 +58,16 @@ public abstract class WatchCmdlet : FluxumCmdlet
                 await run(bridge, linked.Token).ConfigureAwait(false);
             }
         }, linked.Token)).ToArray();
-        _ = Task.WhenAll(tasks).ContinueWith(t =>
-            bridge.Complete(t.IsFaulted ? t.Exception!.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) : null),
-            TaskScheduler.Default);
+        // The first stream to give up ends the command: the others would otherwise run on with the failure unsaid.
+        foreach (var task in tasks)
+        {
+            _ = task.ContinueWith(t =>
+            {
+                if (t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } failure) bridge.Complete(failure);
+            }, TaskScheduler.Default);
+        }
+
+        _ = Task.WhenAll(tasks).ContinueWith(_ => bridge.Complete(null), TaskScheduler.Default);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -105,8 +112,10 @@ public abstract class WatchCmdlet : FluxumCmdlet
                 while (bridge.TryTakeMessage(out var message)) Write(message);
             }
 
-            if (bridge.IsDrained)
+            if (bridge.IsDrained || bridge.Failure is not null)
             {
+                // A failure ends the command at once: what other streams still send would only hide it.
+                while (bridge.TryTakeMessage(out var message)) Write(message);
                 switch (bridge.Failure)
                 {
                     case FxException failure:
@@ -192,12 +201,35 @@ public abstract class WatchMarketCmdlet : WatchCmdlet
 
     protected override void EndProcessing()
     {
-        var streams = _wanted.GroupBy(w => (w.Exchange, w.Environment)).Select(g =>
+        var streams = new List<Func<IStreamSink, CancellationToken, Task>>();
+        foreach (var group in _wanted.GroupBy(w => (w.Exchange, w.Environment)))
         {
-            var request = CreateRequest(g.Select(w => w.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
-            var (exchange, environment) = g.Key;
-            return (Func<IStreamSink, CancellationToken, Task>)((sink, ct) => Engine.GetStreams(exchange, environment).RunAsync(request, sink, ct));
-        }).ToList();
-        Watch(streams, _wanted.Count == 1 ? _wanted[0].Symbol : null);
+            var (exchange, environment) = group.Key;
+            var known = KnownSymbols(exchange, environment, group.Select(w => w.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            if (known.Count == 0) continue;
+            var request = CreateRequest(known);
+            streams.Add((sink, ct) => Engine.GetStreams(exchange, environment).RunAsync(request, sink, ct));
+        }
+
+        if (streams.Count > 0) Watch(streams, _wanted.Count == 1 ? _wanted[0].Symbol : null);
+    }
+
+    /// <summary>
+    /// The symbols the exchange lists; each unknown one is a non-terminating error of its own, so one typo among
+    /// many symbols does not stop the others from streaming.
+    /// </summary>
+    private List<string> KnownSymbols(ExchangeId exchange, TradingEnvironment environment, IReadOnlyList<string> symbols)
+    {
+        var known = new List<string>();
+        Run(async (bridge, ct) =>
+        {
+            var catalog = await Engine.GetMarketData(exchange, environment).GetSymbolsAsync(ct).ConfigureAwait(false);
+            foreach (var s in symbols)
+            {
+                if (catalog.TryResolve(s, out _)) known.Add(s);
+                else bridge.Error(catalog.NotFound(s), s);
+            }
+        }, exchange);
+        return known;
     }
 }

@@ -41,6 +41,33 @@ public sealed class WatchCmdletTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_symbol_is_an_error_of_its_own_and_the_others_stream()
+    {
+        var r = _ps.Invoke("'BTCUSDT', 'NOPEUSDT' | Watch-FxTrade -Count 5");
+        Assert.Null(r.Terminating);
+        Assert.Equal(5, r.Output.Count);
+        Assert.All(r.Output, o => Assert.Equal("BTC/USDT", o.Properties["Symbol"].Value));
+        var error = Assert.Single(r.Errors);
+        Assert.Equal("NOPEUSDT", error.TargetObject);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void A_stream_that_gives_up_ends_the_command_even_while_another_exchange_streams()
+    {
+        var r = _ps.Invoke("""
+            try {
+                [pscustomobject]@{ Symbol = 'BTCUSDT'; Exchange = 'Binance' }, [pscustomobject]@{ Symbol = 'BTC/USD'; Exchange = 'Kraken' } |
+                    Watch-FxTrade -Aggregate -Duration 20 | ForEach-Object { }
+                'not reached'
+            } catch { $_.FullyQualifiedErrorId }
+            """);
+        Assert.StartsWith("Fluxum.NotSupported", Assert.Single(r.Output).ToString());
+        Assert.True(r.Elapsed < TimeSpan.FromSeconds(5), r.Elapsed.ToString());
+        Assert.True(WaitClosed(), "the Binance socket stayed open");
+    }
+
+    [Fact]
     public void Duration_ends_the_command_after_that_long()
     {
         var r = _ps.Invoke("Watch-FxTicker BTCUSDT -Type Book -Duration 2");
