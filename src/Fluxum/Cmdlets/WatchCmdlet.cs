@@ -59,15 +59,17 @@ public abstract class WatchCmdlet : FluxumCmdlet
             }
         }, linked.Token)).ToArray();
         // The first stream to give up ends the command: the others would otherwise run on with the failure unsaid.
+        static Exception? FailureOf(Task t) => t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException);
         foreach (var task in tasks)
         {
             _ = task.ContinueWith(t =>
             {
-                if (t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } failure) bridge.Complete(failure);
+                if (FailureOf(t) is { } failure) bridge.Complete(failure);
             }, TaskScheduler.Default);
         }
 
-        _ = Task.WhenAll(tasks).ContinueWith(_ => bridge.Complete(null), TaskScheduler.Default);
+        // Carries the failure too: the continuations above may run after this one.
+        _ = Task.WhenAll(tasks).ContinueWith(t => bridge.Complete(FailureOf(t)), TaskScheduler.Default);
         var clock = Stopwatch.StartNew();
         try
         {
