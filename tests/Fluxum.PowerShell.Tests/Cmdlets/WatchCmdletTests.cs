@@ -171,13 +171,13 @@ public sealed class WatchCmdletTests : IDisposable
     }
 
     [Fact]
-    public void A_slow_pipeline_drops_trades_with_a_warning_instead_of_growing()
+    public async Task A_slow_pipeline_drops_trades_with_a_warning_instead_of_growing()
     {
         using var ps = System.Management.Automation.PowerShell.Create();
         ps.Runspace = _ps.Runspace;
         ps.AddScript("$n = 0; Watch-FxTrade BTCUSDT -Duration 4 | ForEach-Object { [System.Threading.Thread]::Sleep(1); $n++ }; $n");
         var run = ps.BeginInvoke();
-        Assert.True(Streams.WaitForAsync(c => c.Any(x => x.Subscriptions.Contains("btcusdt@trade")), TimeSpan.FromSeconds(5)).Result, "no subscription");
+        Assert.True(await Streams.WaitForAsync(c => c.Any(x => x.Subscriptions.Contains("btcusdt@trade")), TimeSpan.FromSeconds(5)), "no subscription");
         Assert.Equal(1, Streams.Burst("btcusdt@trade", 60_000));
         var output = ps.EndInvoke(run);
         var warnings = ps.Streams.Warning.Select(w => w.Message).ToList();
@@ -202,5 +202,11 @@ public sealed class WatchCmdletTests : IDisposable
         ((System.Collections.IEnumerable)book.Properties[side].Value).Cast<object>().Select(PSObject.AsPSObject)
             .Select(l => (P<decimal>(l, "Price"), P<decimal>(l, "Quantity"))).ToList();
 
-    private bool WaitClosed() => Streams.WaitForAsync(c => c.Count == 0, TimeSpan.FromSeconds(2)).Result;
+    /// <summary>Polls on this thread: the tests here drive a synchronous PowerShell pipeline.</summary>
+    private bool WaitClosed()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (Streams.ConnectionsOpen > 0 && DateTime.UtcNow < deadline) Thread.Sleep(10);
+        return Streams.ConnectionsOpen == 0;
+    }
 }

@@ -32,15 +32,15 @@ public sealed class WatchFxOrderTests : IDisposable
     }
 
     [Fact]
-    public void Placing_and_filling_orders_elsewhere_shows_up_as_orders_fills_and_balances()
+    public async Task Placing_and_filling_orders_elsewhere_shows_up_as_orders_fills_and_balances()
     {
         using var ps = System.Management.Automation.PowerShell.Create();
         ps.Runspace = _watcher.Runspace;
         ps.AddScript("Watch-FxOrder -Credential $cred -Duration 20 | ForEach-Object { $_; if ($_.PSObject.TypeNames[0] -eq 'Fluxum.Trading.Fill') { break } }");
         var output = new PSDataCollection<PSObject>();
         var run = ps.BeginInvoke<PSObject, PSObject>(null, output);
-        Assert.True(_exchange.Server.BinanceStreams.WaitForAsync(c => c.Any(x => x.Subscriptions.Any(s => s.Contains(_key, StringComparison.Ordinal))),
-            TimeSpan.FromSeconds(5)).Result, "Watch-FxOrder did not subscribe");
+        Assert.True(await _exchange.Server.BinanceStreams.WaitForAsync(c => c.Any(x => x.Subscriptions.Any(s => s.Contains(_key, StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(5)), "Watch-FxOrder did not subscribe");
 
         _trader.Invoke("New-FxOrder BTCUSDT Buy 0.01 -Price 20000 -Credential $cred").AssertClean();
         _trader.Invoke("New-FxOrder BTCUSDT Buy 0.001 -Type Market -Credential $cred -Force").AssertClean();
@@ -58,8 +58,8 @@ public sealed class WatchFxOrderTests : IDisposable
         Assert.Contains(usdt, b => (decimal)b.Properties["Locked"].Value == 200m); // 0.01 at 20000 locked by the resting order
         Assert.Contains(items, o => o.TypeNames[0] == "Fluxum.Trading.Order" && o.Properties["Status"].Value.ToString() == "Filled");
         Assert.Equal(0.001m, items[^1].Properties["Quantity"].Value);
-        Assert.True(_exchange.Server.BinanceStreams.WaitForAsync(c => !c.Any(x => x.Subscriptions.Any(s => s.Contains(_key, StringComparison.Ordinal))),
-            TimeSpan.FromSeconds(2)).Result, "the user data socket stayed open");
+        Assert.True(await _exchange.Server.BinanceStreams.WaitForAsync(c => !c.Any(x => x.Subscriptions.Any(s => s.Contains(_key, StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(2)), "the user data socket stayed open");
     }
 
     [Fact]
