@@ -205,7 +205,6 @@ public class BinanceParserTests
 
     [Theory]
     [InlineData("error_-1121_invalid_symbol.json", "-1121", "Invalid symbol.", FxErrorKind.ObjectNotFound)]
-    [InlineData("error_-1003_too_many_requests.json", "-1003", "Too many requests; current limit is 6000 request weight per 1 MINUTE. Please use the websocket for live updates to avoid polling the API.", FxErrorKind.LimitsExceeded)]
     [InlineData("error_-1013_filter_lot_size.json", "-1013", null, FxErrorKind.InvalidArgument)]
     [InlineData("error_-1022_signature.json", "-1022", null, FxErrorKind.SecurityError)]
     [InlineData("error_-1021_recvwindow.json", "-1021", null, FxErrorKind.InvalidOperation)]
@@ -221,6 +220,19 @@ public class BinanceParserTests
         Assert.Equal(doc.RootElement.GetProperty("msg").GetString(), error.ExchangeMessage);
         if (message is not null) Assert.Equal(message, error.ExchangeMessage);
         Assert.Contains(error.ExchangeMessage, error.Message);
+    }
+
+    [Fact]
+    public void The_recorded_minus_1003_body_is_a_rate_limit_until_the_next_minute()
+    {
+        using var doc = Fixtures.Json("binance-spot/rest/error_-1003_too_many_requests.json");
+        var error = Assert.IsType<RateLimitedException>(new BinanceErrorReader(ExchangeId.Binance).Read(400, doc.RootElement));
+        Assert.False(error.IsBan);
+        Assert.Equal("Fluxum.RateLimited", error.ErrorId);
+        Assert.Equal(FxErrorKind.LimitsExceeded, error.Kind);
+        Assert.Contains("current limit is 6000 request weight per 1 MINUTE", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, error.RetryAt.Second);
+        Assert.InRange(error.RetryAt, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(61));
     }
 
     [Fact]

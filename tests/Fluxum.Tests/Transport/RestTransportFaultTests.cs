@@ -52,6 +52,24 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
         Assert.Equal(1, _server.Requests.Count(Depth));
     }
 
+    [Theory]
+    [InlineData(400, "Way too much request weight used; IP banned until 1893456000000. Please use WebSocket Streams for live updates to avoid bans.", true)]
+    [InlineData(400, "Too much request weight used; current limit is 6000 request weight per 1 MINUTE.", false)]
+    public async Task A_minus_1003_body_blocks_like_a_429_whatever_its_status(int status, string message, bool ban)
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.ExchangeError, StatusCode = status,
+            Body = $$"""{"code":-1003,"msg":"{{message}}"}""" });
+        var transport = Binance();
+        var e = await Assert.ThrowsAsync<RateLimitedException>(() => transport.SendAsync(DepthRequest(), default));
+        Assert.Equal(ban, e.IsBan);
+        Assert.Contains("-1003", e.Message, StringComparison.Ordinal);
+        if (ban) Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1893456000000), e.RetryAt);
+        else Assert.InRange(e.RetryAt, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(61));
+
+        await Assert.ThrowsAsync<RateLimitedException>(() => transport.SendAsync(DepthRequest(), default));
+        Assert.Equal(1, _server.Requests.Count(Depth)); // the second call never left
+    }
+
     [Fact]
     public async Task A_5xx_on_a_GET_is_retried_and_then_succeeds()
     {

@@ -7,7 +7,7 @@ using Fluxum.Models;
 namespace Fluxum.Engine.Adapters.Binance;
 
 /// <summary>Binance's {"code":-1121,"msg":"Invalid symbol."} bodies, with a category per code family (errors.md).</summary>
-internal sealed class BinanceErrorReader(ExchangeId exchange) : IErrorReader
+internal sealed partial class BinanceErrorReader(ExchangeId exchange) : IErrorReader
 {
     public FxException? Read(int httpStatus, JsonElement body)
     {
@@ -19,6 +19,8 @@ internal sealed class BinanceErrorReader(ExchangeId exchange) : IErrorReader
         }
 
         var code = codeElement.GetInt32();
+        if (code == -1003) return TooManyRequests(msgElement.GetString() ?? "");
+
         var error = new ExchangeErrorException(exchange, code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             msgElement.GetString() ?? "", httpStatus, KindOf(code))
         {
@@ -26,6 +28,26 @@ internal sealed class BinanceErrorReader(ExchangeId exchange) : IErrorReader
         };
         return error;
     }
+
+    /// <summary>
+    /// -1003 means the same as a 429 (or, with "banned until", a 418) whatever HTTP status carried it: the gate
+    /// must stop sending, until the ban's end when the message names it, else until the weight window (a minute) turns.
+    /// </summary>
+    private RateLimitedException TooManyRequests(string message)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ban = BannedUntil().Match(message);
+        if (ban.Success && long.TryParse(ban.Groups["ms"].Value, out var ms))
+        {
+            return new RateLimitedException(exchange, DateTimeOffset.FromUnixTimeMilliseconds(ms), isBan: true, $"Binance -1003: {message}");
+        }
+
+        var nextMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(1);
+        return new RateLimitedException(exchange, nextMinute, isBan: false, $"Binance -1003: {message}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"banned until (?<ms>\d{12,})", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BannedUntil();
 
     public static FxErrorKind KindOf(int code) => code switch
     {
