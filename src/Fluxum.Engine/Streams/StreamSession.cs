@@ -135,17 +135,16 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
 
     private void OnDisconnected(DisconnectionInfo info)
     {
-        if (_stopping.IsCancellationRequested || info.Type is DisconnectionType.Exit or DisconnectionType.ByUser)
+        if (_stopping.IsCancellationRequested || info.Type == DisconnectionType.Exit) return;
+        if (_planned && info.Type != DisconnectionType.Error)
         {
-            if (_planned) SetRetryDelay(TimeSpan.Zero);
-            return;
-        }
-
-        if (_planned)
-        {
+            // The planned close itself: reconnect at once, it is no failure.
             SetRetryDelay(TimeSpan.Zero);
             return;
         }
+
+        // A planned reconnect whose new connection failed is a failure like any other: backoff and breaker apply.
+        _planned = false;
 
         // Every frame resets the count: only failures in a row, with nothing received between them, open the circuit.
         var failures = Interlocked.Increment(ref _failures);

@@ -159,6 +159,18 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_planned_reconnect_that_cannot_connect_backs_off_and_opens_the_circuit_instead_of_hammering()
+    {
+        await using var run = Start(new StreamRequest { Channel = StreamChannel.Trade, Symbols = new[] { "BTCUSDT" } },
+            Fast with { Lifetime = TimeSpan.FromSeconds(1), MaxFailures = 3 });
+        await run.WaitFor(() => run.Sink.Of<Trade>().Count > 0, "the first trades");
+        _server.BinanceStreams.Inject(new StreamFault { Kind = StreamFaultKind.RefuseConnections, Times = 1000 });
+        var error = await Assert.ThrowsAsync<FxException>(() => run.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal("Fluxum.StreamCircuitOpen", error.ErrorId);
+        Assert.InRange(_server.BinanceStreams.ConnectionsRefused, 3, 3);
+    }
+
+    [Fact]
     public async Task Repeated_refusals_open_the_circuit_with_an_error_that_says_so()
     {
         _server.BinanceStreams.Inject(new StreamFault { Kind = StreamFaultKind.RefuseConnections, Times = 100 });
