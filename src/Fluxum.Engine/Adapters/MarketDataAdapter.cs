@@ -69,7 +69,7 @@ internal abstract class MarketDataAdapter : IMarketData
         return catalog.Resolve(symbol);
     }
 
-    protected async Task<IReadOnlyList<SymbolInfo>> ResolveAllAsync(IReadOnlyList<string> symbols, CancellationToken ct)
+    internal async Task<IReadOnlyList<SymbolInfo>> ResolveAllAsync(IReadOnlyList<string> symbols, CancellationToken ct)
     {
         var list = new List<SymbolInfo>(symbols.Count);
         foreach (var s in symbols) list.Add(await ResolveAsync(s, ct).ConfigureAwait(false));
@@ -113,7 +113,7 @@ internal abstract class MarketDataAdapter : IMarketData
         if (!Info.Supports(capability)) throw Errors.FxException.NotSupported(Exchange, what);
     }
 
-    protected void CheckInterval(CandleInterval interval)
+    internal void CheckInterval(CandleInterval interval)
     {
         if (!CandleIntervals.Contains(interval))
         {

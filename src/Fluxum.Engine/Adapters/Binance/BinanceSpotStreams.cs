@@ -29,18 +29,8 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
 
     public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
     {
-        var symbols = new List<SymbolInfo>();
-        foreach (var name in request.Symbols)
-        {
-            var s = await market.ResolveAsync(name, ct).ConfigureAwait(false);
-            if (!symbols.Any(x => x.NativeSymbol == s.NativeSymbol)) symbols.Add(s);
-        }
-
-        if (request.Channel == StreamChannel.Candle && !market.CandleIntervals.Contains(request.Interval!.Value))
-        {
-            throw new Errors.FxException("Fluxum.UnsupportedInterval", Errors.FxErrorKind.InvalidArgument,
-                $"Binance has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Binance);
-        }
+        if (request.Channel == StreamChannel.Candle) market.CheckInterval(request.Interval!.Value);
+        var symbols = (await market.ResolveAllAsync(request.Symbols, ct).ConfigureAwait(false)).DistinctBy(s => s.NativeSymbol).ToList();
 
         var options = Options ?? StreamOptions.FromEnvironment(Lifetime);
         var connections = new List<Func<CancellationToken, Task>>();

@@ -16,18 +16,8 @@ internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamB
     public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
     {
         if (request.Channel == StreamChannel.Trade && request.Aggregate) throw FxException.NotSupported(ExchangeId.Kraken, "aggregate trades (-Aggregate)");
-        if (request.Channel == StreamChannel.Candle && !market.CandleIntervals.Contains(request.Interval!.Value))
-        {
-            throw new FxException("Fluxum.UnsupportedInterval", FxErrorKind.InvalidArgument,
-                $"Kraken has no {request.Interval!.Value.Code} candles; it has {string.Join(", ", market.CandleIntervals.Select(i => i.Code))}.", ExchangeId.Kraken);
-        }
-
-        var symbols = new List<SymbolInfo>();
-        foreach (var name in request.Symbols)
-        {
-            var s = await market.ResolveAsync(name, ct).ConfigureAwait(false);
-            if (!symbols.Any(x => x.NativeSymbol == s.NativeSymbol)) symbols.Add(s);
-        }
+        if (request.Channel == StreamChannel.Candle) market.CheckInterval(request.Interval!.Value);
+        var symbols = (await market.ResolveAllAsync(request.Symbols, ct).ConfigureAwait(false)).DistinctBy(s => s.NativeSymbol).ToList();
 
         using var protocol = new KrakenMarketStreamProtocol(request, symbols, sink);
         await using var session = new StreamSession(ExchangeId.Kraken, new Uri(streamBase, "v2"), protocol, Options ?? StreamOptions.FromEnvironment());
