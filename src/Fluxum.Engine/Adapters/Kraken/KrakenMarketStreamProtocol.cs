@@ -24,12 +24,9 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     private readonly IReadOnlyList<SymbolInfo> _symbols;
     private readonly Dictionary<string, SymbolInfo> _byWireName;
     private readonly IStreamSink _sink;
-    private readonly Dictionary<string, LocalOrderBook> _books = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChecksummedBook> _books = new(StringComparer.Ordinal);
     /// <summary>A snapshot that has not come this long after asking is asked for again (a lost answer must not stall a book).</summary>
-    private const long SnapshotPatienceMs = 5000;
-
-    /// <summary>Books waiting for a snapshot, with when it was asked for.</summary>
-    private readonly Dictionary<string, long> _resyncing = new(StringComparer.Ordinal);
+    private static readonly TimeSpan SnapshotPatience = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, Candle> _openCandles = new(StringComparer.Ordinal);
     private readonly BookPublisher? _publisher;
     private readonly object _bookGate = new();
@@ -48,7 +45,12 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
         _bookDepth = BookDepths.FirstOrDefault(d => d >= request.BookDepth, 1000);
         if (request.Channel != StreamChannel.Book) return;
         _publisher = new BookPublisher(sink, request.BookDepth, request.BookInterval, _bookGate);
-        foreach (var s in symbols) _books[WireName(s)] = new LocalOrderBook(s.Exchange, s.Symbol, s.NativeSymbol);
+        foreach (var s in symbols)
+        {
+            var wireName = WireName(s);
+            _books[wireName] = new ChecksummedBook(new LocalOrderBook(s.Exchange, s.Symbol, s.NativeSymbol), () => Resubscribe(wireName),
+                _publisher.Changed, SnapshotPatience);
+        }
     }
 
     /// <summary>WebSocket v2 names pairs by their common codes (BTC/USD), which is Fluxum's unified symbol.</summary>
@@ -60,9 +62,7 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
         lock (_bookGate)
         {
             // A new connection starts every book from the snapshot its subscription brings.
-            foreach (var book in _books.Values) book.Invalidate();
-            _resyncing.Clear();
-            foreach (var key in _books.Keys) _resyncing[key] = Environment.TickCount64;
+            foreach (var book in _books.Values) book.ExpectSnapshot();
         }
 
         link.Send(Subscribe("subscribe", _symbols.Select(WireName)));
@@ -75,7 +75,7 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
         using var doc = JsonDocument.Parse(frame);
         var root = doc.RootElement;
         var kind = KrakenStreamParsers.Classify(root);
-        if (_resyncing.Count > 0) AskAgainForLateSnapshots();
+        if (_books.Count > 0) AskAgainForLateSnapshots();
         switch (kind.Kind)
         {
             case KrakenFrameKind.Book:
@@ -120,24 +120,12 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     /// <summary>Under the book gate.</summary>
     private void OnBook(KrakenBookEvent e)
     {
-        if (!_books.TryGetValue(e.Symbol, out var book)) return;
-        if (!e.IsSnapshot && _resyncing.ContainsKey(e.Symbol)) return;
-        var result = e.ApplyTo(book, _bookDepth);
-        if (result == DiffResult.Applied)
-        {
-            if (e.IsSnapshot && _resyncing.Remove(e.Symbol) && book.Resyncs > 0) _host?.Verbose($"Kraken {book.Symbol} book: in sync again (resync {book.Resyncs}).");
-            _publisher!.Changed(book);
-            return;
-        }
-
-        // The book no longer matches Kraken's: only a new snapshot can fix it, and a new subscription brings one.
-        _host?.Verbose($"Kraken {book.Symbol} book: {(result == DiffResult.Crossed ? "the book crossed" : "checksum mismatch")}; subscribing again for a new snapshot.");
-        Resubscribe(e.Symbol);
+        if (_books.TryGetValue(e.Symbol, out var book)) book.On(e.IsSnapshot, b => e.ApplyTo(b, _bookDepth));
     }
 
+    /// <summary>Only a new snapshot can fix a book that no longer matches Kraken's, and a new subscription brings one.</summary>
     private void Resubscribe(string symbol)
     {
-        _resyncing[symbol] = Environment.TickCount64;
         _link?.Send(Subscribe("unsubscribe", new[] { symbol }));
         _link?.Send(Subscribe("subscribe", new[] { symbol }));
     }
@@ -146,13 +134,7 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     {
         lock (_bookGate)
         {
-            var now = Environment.TickCount64;
-            foreach (var (symbol, since) in _resyncing.ToList())
-            {
-                if (now - since < SnapshotPatienceMs) continue;
-                _host?.Verbose($"Kraken {symbol} book: no snapshot {SnapshotPatienceMs / 1000} s after subscribing; asking again.");
-                Resubscribe(symbol);
-            }
+            foreach (var book in _books.Values) book.CheckPatience();
         }
     }
 
