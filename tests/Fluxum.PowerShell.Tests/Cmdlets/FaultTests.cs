@@ -47,13 +47,13 @@ public sealed class FaultTests : IDisposable
         _exchange.Server.Faults.Add(new Fault
         {
             PathPrefix = "/api/v3/klines", Kind = FaultKind.ExchangeError, StatusCode = 400,
-            Body = """{"code":-1003,"msg":"Too many requests; current limit is 6000 request weight per 1 MINUTE."}""",
+            Body = """{"code":-1015,"msg":"Too many new orders; current limit is 50 orders per 10 SECOND."}""",
         });
         var r = _ps.Invoke("Get-FxCandle BTCUSDT -Interval 1m -Limit 5");
         var e = Assert.Single(r.Errors);
-        Assert.StartsWith("Binance.-1003", e.FullyQualifiedErrorId);
+        Assert.StartsWith("Binance.-1015", e.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, e.CategoryInfo.Category);
-        Assert.Contains("Too many requests", e.Exception.Message);
+        Assert.Contains("Too many new orders", e.Exception.Message);
     }
 
     [Fact]
