@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Fluxum.TestExchange.Hosting;
 using Fluxum.TestExchange.Market;
@@ -89,62 +88,41 @@ internal sealed partial class BinanceSpotRoutes
     {
         var i = s.Instrument;
         var now = clock.Now;
-        var from = now.AddDays(-1);
-        var window = i.IsHalted(now) ? null : Bars.Window(i, from, now, now);
-        var lastSlot = TradeTape.LastSlot(i, now);
-        var lastTrade = lastSlot >= 0 ? TradeTape.Trade(i, lastSlot) : default;
-        var lastPrice = lastSlot >= 0 ? lastTrade.PriceUnits : 0;
-
-        long open = lastPrice, high = 0, low = 0, volume = 0, firstId = -1, lastId = -1, count = 0, prevClose = lastPrice;
-        decimal quote = 0;
-        if (window is { } bar)
-        {
-            open = i.TicksToUnits(bar.OpenTicks);
-            high = i.TicksToUnits(bar.HighTicks);
-            low = i.TicksToUnits(bar.LowTicks);
-            volume = i.StepsToUnits(bar.VolumeSteps);
-            quote = bar.Quote(i);
-            firstId = bar.FirstSlot + i.TradeIdBase;
-            lastId = bar.LastSlot + i.TradeIdBase;
-            count = bar.Trades;
-            prevClose = bar.FirstSlot > 0 ? TradeTape.Trade(i, bar.FirstSlot - 1).PriceUnits : open;
-        }
-
+        var day = RollingDay.Of(i, now);
         w.WriteString("symbol", s.Symbol);
         if (!mini)
         {
-            w.WriteFixed("priceChange", window is null ? 0 : lastPrice - open);
-            var percent = window is null || open == 0 ? 0m : Math.Round((lastPrice - open) * 100m / open, 3, MidpointRounding.AwayFromZero);
-            w.WriteString("priceChangePercent", percent.ToString("F3", CultureInfo.InvariantCulture));
+            w.WriteFixed("priceChange", day.Change);
+            w.WriteString("priceChangePercent", day.ChangePercent);
             w.WritePropertyName("weightedAvgPrice");
-            w.WriteDecimal(volume > 0 ? quote / Fixed.ToDecimal(volume) : 0);
-            w.WriteFixed("prevClosePrice", prevClose);
+            w.WriteDecimal(day.WeightedAverage);
+            w.WriteFixed("prevClosePrice", day.PrevClose);
         }
 
-        if (mini) w.WriteFixed("openPrice", open);
-        if (mini) w.WriteFixed("highPrice", high);
-        if (mini) w.WriteFixed("lowPrice", low);
-        w.WriteFixed("lastPrice", lastPrice);
+        if (mini) w.WriteFixed("openPrice", day.Open);
+        if (mini) w.WriteFixed("highPrice", day.High);
+        if (mini) w.WriteFixed("lowPrice", day.Low);
+        w.WriteFixed("lastPrice", day.Last);
         if (!mini)
         {
-            w.WriteFixed("lastQty", window is null ? 0 : lastTrade.QuantityUnits);
+            w.WriteFixed("lastQty", day.LastQuantity);
             var (bids, asks) = OrderBookModel.Build(i, now, 1);
             w.WriteFixed("bidPrice", bids.Count > 0 ? i.TicksToUnits(bids.Ticks[0]) : 0);
             w.WriteFixed("bidQty", bids.Count > 0 ? i.StepsToUnits(bids.Steps[0]) : 0);
             w.WriteFixed("askPrice", asks.Count > 0 ? i.TicksToUnits(asks.Ticks[0]) : 0);
             w.WriteFixed("askQty", asks.Count > 0 ? i.StepsToUnits(asks.Steps[0]) : 0);
-            w.WriteFixed("openPrice", open);
-            w.WriteFixed("highPrice", high);
-            w.WriteFixed("lowPrice", low);
+            w.WriteFixed("openPrice", day.Open);
+            w.WriteFixed("highPrice", day.High);
+            w.WriteFixed("lowPrice", day.Low);
         }
 
-        w.WriteFixed("volume", volume);
+        w.WriteFixed("volume", day.Volume);
         w.WritePropertyName("quoteVolume");
-        w.WriteDecimal(quote);
-        w.WriteNumber("openTime", time.Of(from));
+        w.WriteDecimal(day.Quote);
+        w.WriteNumber("openTime", time.Of(day.From));
         w.WriteNumber("closeTime", time.Of(now));
-        w.WriteNumber("firstId", firstId);
-        w.WriteNumber("lastId", lastId);
-        w.WriteNumber("count", count);
+        w.WriteNumber("firstId", day.FirstId);
+        w.WriteNumber("lastId", day.LastId);
+        w.WriteNumber("count", day.Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Fluxum.TestExchange.Hosting;
@@ -86,21 +85,7 @@ internal static class MarketEvents
     public static byte[] Ticker(BinanceSymbol s, DateTimeOffset now, LiveBook? live, bool mini) => Write(w =>
     {
         var i = s.Instrument;
-        var from = now.AddDays(-1);
-        var window = i.IsHalted(now) ? null : Bars.Window(i, from, now, now);
-        var lastSlot = TradeTape.LastSlot(i, now);
-        var lastTrade = lastSlot >= 0 ? TradeTape.Trade(i, lastSlot) : default;
-        var last = lastSlot >= 0 ? lastTrade.PriceUnits : 0;
-        long open = last, high = 0, low = 0, volume = 0, firstId = -1, lastId = -1, count = 0, prevClose = last;
-        decimal quote = 0;
-        if (window is { } bar)
-        {
-            (open, high, low) = (i.TicksToUnits(bar.OpenTicks), i.TicksToUnits(bar.HighTicks), i.TicksToUnits(bar.LowTicks));
-            volume = i.StepsToUnits(bar.VolumeSteps);
-            quote = bar.Quote(i);
-            (firstId, lastId, count) = (bar.FirstSlot + i.TradeIdBase, bar.LastSlot + i.TradeIdBase, bar.Trades);
-            prevClose = bar.FirstSlot > 0 ? TradeTape.Trade(i, bar.FirstSlot - 1).PriceUnits : open;
-        }
+        var day = RollingDay.Of(i, now);
 
         w.WriteStartObject();
         w.WriteString("e", mini ? "24hrMiniTicker" : "24hrTicker");
@@ -108,18 +93,17 @@ internal static class MarketEvents
         w.WriteString("s", s.Symbol);
         if (!mini)
         {
-            w.WriteFixed("p", window is null ? 0 : last - open);
-            var percent = window is null || open == 0 ? 0m : Math.Round((last - open) * 100m / open, 3, MidpointRounding.AwayFromZero);
-            w.WriteString("P", percent.ToString("F3", CultureInfo.InvariantCulture));
+            w.WriteFixed("p", day.Change);
+            w.WriteString("P", day.ChangePercent);
             w.WritePropertyName("w");
-            w.WriteDecimal(volume > 0 ? quote / Fixed.ToDecimal(volume) : 0);
-            w.WriteFixed("x", prevClose);
+            w.WriteDecimal(day.WeightedAverage);
+            w.WriteFixed("x", day.PrevClose);
         }
 
-        w.WriteFixed("c", last);
+        w.WriteFixed("c", day.Last);
         if (!mini)
         {
-            w.WriteFixed("Q", window is null ? 0 : lastTrade.QuantityUnits);
+            w.WriteFixed("Q", day.LastQuantity);
             var (bid, ask) = Touch(i, now, live);
             w.WriteFixed("b", i.TicksToUnits(bid.Ticks));
             w.WriteFixed("B", i.StepsToUnits(bid.Steps));
@@ -127,19 +111,19 @@ internal static class MarketEvents
             w.WriteFixed("A", i.StepsToUnits(ask.Steps));
         }
 
-        w.WriteFixed("o", open);
-        w.WriteFixed("h", high);
-        w.WriteFixed("l", low);
-        w.WriteFixed("v", volume);
+        w.WriteFixed("o", day.Open);
+        w.WriteFixed("h", day.High);
+        w.WriteFixed("l", day.Low);
+        w.WriteFixed("v", day.Volume);
         w.WritePropertyName("q");
-        w.WriteDecimal(quote);
+        w.WriteDecimal(day.Quote);
         if (!mini)
         {
-            w.WriteNumber("O", from.ToUnixTimeMilliseconds());
+            w.WriteNumber("O", day.From.ToUnixTimeMilliseconds());
             w.WriteNumber("C", now.ToUnixTimeMilliseconds());
-            w.WriteNumber("F", firstId);
-            w.WriteNumber("L", lastId);
-            w.WriteNumber("n", count);
+            w.WriteNumber("F", day.FirstId);
+            w.WriteNumber("L", day.LastId);
+            w.WriteNumber("n", day.Count);
         }
 
         w.WriteEndObject();
