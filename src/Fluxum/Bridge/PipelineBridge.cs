@@ -23,11 +23,11 @@ internal sealed class PipelineBridge : IFxHost
     }
 
     public void Emit(object item) => Add(new Entry(EntryKind.Output, item));
-    public void Error(FxException error, object? target) => Add(new Entry(EntryKind.Error, error, target));
-    public void Verbose(string message) => Add(new Entry(EntryKind.Verbose, message));
-    public void Warning(string message) => Add(new Entry(EntryKind.Warning, message));
-    public void Debug(string message) => Add(new Entry(EntryKind.Debug, message));
-    public void Progress(FxProgress progress) => Add(new Entry(EntryKind.Progress, progress));
+    public void Error(FxException error, object? target) => Add(HostMessageKind.Error, error, target);
+    public void Verbose(string message) => Add(HostMessageKind.Verbose, message);
+    public void Warning(string message) => Add(HostMessageKind.Warning, message);
+    public void Debug(string message) => Add(HostMessageKind.Debug, message);
+    public void Progress(FxProgress progress) => Add(HostMessageKind.Progress, progress);
 
     /// <summary>Ends the stream; a failure is handed to the pipeline thread to report.</summary>
     public void Complete(Exception? failure)
@@ -57,20 +57,8 @@ internal sealed class PipelineBridge : IFxHost
                 case EntryKind.Output:
                     cmdlet.WriteObject(entry.Value);
                     break;
-                case EntryKind.Error:
-                    cmdlet.WriteError(ErrorRecords.From((FxException)entry.Value, entry.Target));
-                    break;
-                case EntryKind.Verbose:
-                    cmdlet.WriteVerbose((string)entry.Value);
-                    break;
-                case EntryKind.Warning:
-                    cmdlet.WriteWarning((string)entry.Value);
-                    break;
-                case EntryKind.Debug:
-                    cmdlet.WriteDebug((string)entry.Value);
-                    break;
-                case EntryKind.Progress:
-                    cmdlet.WriteProgress(ToRecord((FxProgress)entry.Value));
+                case EntryKind.Message:
+                    ((HostMessage)entry.Value).WriteTo(cmdlet);
                     break;
                 case EntryKind.Failure:
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture((Exception)entry.Value).Throw();
@@ -79,11 +67,8 @@ internal sealed class PipelineBridge : IFxHost
         }
     }
 
-    internal static ProgressRecord ToRecord(FxProgress p) => new(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? "..." : p.Status)
-    {
-        PercentComplete = p.Completed ? 100 : Math.Clamp(p.PercentComplete, -1, 100),
-        RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-    };
+    private void Add(HostMessageKind kind, object value, object? target = null) =>
+        Add(new Entry(EntryKind.Message, new HostMessage(kind, value, target)));
 
     private void Add(Entry entry)
     {
@@ -100,13 +85,9 @@ internal sealed class PipelineBridge : IFxHost
     private enum EntryKind
     {
         Output,
-        Error,
-        Verbose,
-        Warning,
-        Debug,
-        Progress,
+        Message,
         Failure,
     }
 
-    private readonly record struct Entry(EntryKind Kind, object Value, object? Target = null);
+    private readonly record struct Entry(EntryKind Kind, object Value);
 }

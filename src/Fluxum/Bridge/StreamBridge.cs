@@ -15,7 +15,7 @@ internal sealed class StreamBridge : IStreamSink, IFxHost
     private const int MaxMessages = 1000;
 
     private readonly ConcurrentQueue<object> _items = new();
-    private readonly ConcurrentQueue<Message> _messages = new();
+    private readonly ConcurrentQueue<HostMessage> _messages = new();
     private readonly Queue<string> _latestKeys = new();
     private readonly Dictionary<string, object> _latest = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
@@ -57,11 +57,11 @@ internal sealed class StreamBridge : IStreamSink, IFxHost
     }
 
     public void Emit(object item) => Publish(item);
-    public void Error(FxException error, object? target) => Add(new Message(MessageKind.Error, error, target), always: true);
-    public void Verbose(string message) => Add(new Message(MessageKind.Verbose, message));
-    public void Warning(string message) => Add(new Message(MessageKind.Warning, message), always: true);
-    public void Debug(string message) => Add(new Message(MessageKind.Debug, message));
-    public void Progress(FxProgress progress) => Add(new Message(MessageKind.Progress, progress));
+    public void Error(FxException error, object? target) => Add(new HostMessage(HostMessageKind.Error, error, target), always: true);
+    public void Verbose(string message) => Add(new HostMessage(HostMessageKind.Verbose, message));
+    public void Warning(string message) => Add(new HostMessage(HostMessageKind.Warning, message), always: true);
+    public void Debug(string message) => Add(new HostMessage(HostMessageKind.Debug, message));
+    public void Progress(FxProgress progress) => Add(new HostMessage(HostMessageKind.Progress, progress));
 
     /// <summary>The stream ended (a failure is rethrown by the reader once everything before it was read).</summary>
     public void Complete(Exception? failure)
@@ -84,7 +84,7 @@ internal sealed class StreamBridge : IStreamSink, IFxHost
         }
     }
 
-    public bool TryTakeMessage(out Message message)
+    public bool TryTakeMessage(out HostMessage message)
     {
         if (!_messages.TryDequeue(out message)) return false;
         Interlocked.Decrement(ref _messageCount);
@@ -114,7 +114,7 @@ internal sealed class StreamBridge : IStreamSink, IFxHost
     /// <summary>Waits until something arrives, the timeout passes or the token is cancelled.</summary>
     public void Wait(TimeSpan timeout, CancellationToken ct) => _signal.Wait(timeout, ct);
 
-    private void Add(Message message, bool always = false)
+    private void Add(HostMessage message, bool always = false)
     {
         // Verbose chatter is what gives way when the pipeline falls far behind; warnings and errors never do.
         if (Interlocked.Increment(ref _messageCount) > MaxMessages && !always)
@@ -132,15 +132,4 @@ internal sealed class StreamBridge : IStreamSink, IFxHost
         // One pending release is enough to wake the reader; more would only spin it.
         if (_signal.CurrentCount == 0) _signal.Release();
     }
-
-    public enum MessageKind
-    {
-        Error,
-        Verbose,
-        Warning,
-        Debug,
-        Progress,
-    }
-
-    public readonly record struct Message(MessageKind Kind, object Value, object? Target = null);
 }

@@ -14,19 +14,12 @@ namespace Fluxum.Commands.Cmdlets;
 /// this thread writes what arrives until -Count objects were written, -Duration passed, the stream gave up, or
 /// the pipeline stopped (Ctrl+C, Select-Object -First): then the sockets are closed before the command returns.
 /// </summary>
-public abstract class WatchCmdlet : FluxumCmdlet
+public abstract class WatchCmdlet : MarketDataCmdlet
 {
     /// <summary>Items a slow pipeline may fall behind by before new ones are dropped (and reported).</summary>
     private const int BufferCapacity = 10_000;
 
     private static readonly TimeSpan DropReportPeriod = TimeSpan.FromSeconds(5);
-
-    /// <summary>The exchange; change the default with $PSDefaultParameterValues['*-Fx*:Exchange'].</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public ExchangeId Exchange { get; set; } = ExchangeId.Binance;
-
-    [Parameter]
-    public TradingEnvironment Environment { get; set; } = TradingEnvironment.Live;
 
     /// <summary>Stops after writing this many objects.</summary>
     [Parameter]
@@ -106,18 +99,18 @@ public abstract class WatchCmdlet : FluxumCmdlet
         var hasDuration = MyInvocation.BoundParameters.ContainsKey(nameof(Duration));
         while (true)
         {
-            while (bridge.TryTakeMessage(out var message)) Write(message);
+            while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
             while (bridge.TryTake() is { } item)
             {
                 WriteObject(item);
                 if (Count > 0 && ++written >= Count) return;
-                while (bridge.TryTakeMessage(out var message)) Write(message);
+                while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
             }
 
             if (bridge.IsDrained || bridge.Failure is not null)
             {
                 // A failure ends the command at once: what other streams still send would only hide it.
-                while (bridge.TryTakeMessage(out var message)) Write(message);
+                while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
                 switch (bridge.Failure)
                 {
                     case FxException failure:
@@ -157,28 +150,6 @@ public abstract class WatchCmdlet : FluxumCmdlet
         {
             WriteWarning($"{dropped} stream items were dropped because the pipeline read them more slowly than they arrived. " +
                 "Filter earlier in the pipeline, watch fewer symbols, or use -Count/-Duration and process afterwards.");
-        }
-    }
-
-    private void Write(StreamBridge.Message message)
-    {
-        switch (message.Kind)
-        {
-            case StreamBridge.MessageKind.Error:
-                WriteError(ErrorRecords.From((FxException)message.Value, message.Target));
-                break;
-            case StreamBridge.MessageKind.Verbose:
-                WriteVerbose((string)message.Value);
-                break;
-            case StreamBridge.MessageKind.Warning:
-                WriteWarning((string)message.Value);
-                break;
-            case StreamBridge.MessageKind.Debug:
-                WriteDebug((string)message.Value);
-                break;
-            case StreamBridge.MessageKind.Progress:
-                WriteProgress(PipelineBridge.ToRecord((FxProgress)message.Value));
-                break;
         }
     }
 }
