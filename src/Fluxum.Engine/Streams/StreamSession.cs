@@ -57,9 +57,6 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
     /// <summary>Connections made, the first included.</summary>
     public int Connections { get; private set; }
 
-    /// <summary>Frames the protocol could not read (logged and skipped).</summary>
-    public long MalformedFrames { get; private set; }
-
     /// <summary>Connects and runs until <paramref name="ct"/> is cancelled, or fails when the circuit opens or the protocol gives up.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -186,7 +183,6 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            MalformedFrames++;
             var preview = Encoding.UTF8.GetString(frame.Span[..Math.Min(frame.Length, 120)]);
             Verbose($"skipped a frame it could not read ({e.GetType().Name}: {e.Message}): {preview}");
         }

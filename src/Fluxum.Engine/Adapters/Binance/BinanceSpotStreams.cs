@@ -24,9 +24,6 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
     /// <summary>Connection behaviour; from the FLUXUM_WS_* variables unless a test sets it.</summary>
     internal StreamOptions? Options { get; init; }
 
-    /// <summary>The protocols of the running command (tests read their books).</summary>
-    internal List<BinanceMarketStreamProtocol> Protocols { get; } = new();
-
     public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
     {
         if (request.Channel == StreamChannel.Candle) market.CheckInterval(request.Interval!.Value);
@@ -41,7 +38,6 @@ internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri strea
             {
                 using var protocol = new BinanceMarketStreamProtocol(request, group, streams, sink,
                     (s, c) => market.GetDepthAsync(s.NativeSymbol, SnapshotLevels, c), SequenceRule.FirstLast, token);
-                lock (Protocols) Protocols.Add(protocol);
                 await using var session = new StreamSession(ExchangeId.Binance, new Uri(streamBase, "stream"), protocol, options);
                 await session.RunAsync(token).ConfigureAwait(false);
             });
