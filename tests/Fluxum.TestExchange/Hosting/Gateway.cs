@@ -75,7 +75,7 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
 
         if (venue == Venue.Binance)
         {
-            var allowed = binance.TryUse(BinanceWeights.Of(path, http.Request.Query), out var used, out var retryAfter);
+            var allowed = binance.TryUse(BinanceWeights.Of(http.Request.Method, path, http.Request.Query), out var used, out var retryAfter);
             SetWeightHeaders(http, used);
             if (!allowed)
             {
