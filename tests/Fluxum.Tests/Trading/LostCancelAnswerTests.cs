@@ -64,7 +64,7 @@ public sealed class LostCancelAnswerTests : IClassFixture<ExchangeServerFixture>
     [MemberData(nameof(EveryLoss))]
     public async Task A_cancel_lost_before_the_exchange_acted_reports_the_order_still_open(Loss loss)
     {
-        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600));
+        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600), recvWindow: 1000);
         var order = await RestingAsync(trading);
         _server.Faults.Add(LossOf(loss, "/api/v3/order", afterProcessing: false));
 
@@ -98,7 +98,7 @@ public sealed class LostCancelAnswerTests : IClassFixture<ExchangeServerFixture>
     [Fact]
     public async Task A_lost_cancel_of_an_order_that_filled_first_says_so()
     {
-        var (trading, _) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600));
+        var (trading, _) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600), recvWindow: 1000);
         var filled = await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Sell, OrderType.Market) { Quantity = 0.01m }, false, default);
         _server.Faults.Add(LossOf(Loss.Fin, "/api/v3/order", afterProcessing: false));
 
@@ -129,7 +129,7 @@ public sealed class LostCancelAnswerTests : IClassFixture<ExchangeServerFixture>
     [MemberData(nameof(EveryLoss))]
     public async Task A_cancel_all_lost_before_the_exchange_acted_reports_the_orders_still_open(Loss loss)
     {
-        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600));
+        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600), recvWindow: 1000);
         await RestingAsync(trading);
         await RestingAsync(trading, 0.8m);
         _server.Faults.Add(LossOf(loss, "/api/v3/openOrders", afterProcessing: false));

@@ -79,7 +79,7 @@ public sealed class LostOrderAnswerTests : IClassFixture<ExchangeServerFixture>
     [MemberData(nameof(SomeShapesUnderEveryLoss))]
     public async Task A_request_lost_before_the_exchange_acted_is_reported_not_placed_and_not_resent(Shape shape, Loss loss)
     {
-        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600));
+        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600), recvWindow: 1000);
         var placement = await Placement.ForAsync(shape, trading);
         _server.Faults.Add(LossOf(loss, placement.Path, afterProcessing: false));
 
@@ -126,7 +126,7 @@ public sealed class LostOrderAnswerTests : IClassFixture<ExchangeServerFixture>
     [InlineData(false)]
     public async Task Binance_saying_the_execution_status_is_unknown_is_a_lost_answer_too(bool placed)
     {
-        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600));
+        var (trading, account) = Open(_server, lookupPatience: TimeSpan.FromMilliseconds(600), recvWindow: 1000);
         var placement = await Placement.ForAsync(Shape.Limit, trading);
         _server.Faults.Add(new Fault
         {

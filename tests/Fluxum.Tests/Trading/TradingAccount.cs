@@ -14,7 +14,11 @@ internal static class TradingAccount
     /// <summary>The client's request timeout: long enough for a loaded machine, short enough for the timeout faults.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    public static (BinanceSpotTrading Trading, BinanceAccount Account) Open(TestExchangeServer server, TimeSpan? lookupPatience = null)
+    /// <param name="recvWindow">
+    /// How long a signed request stays valid at the exchange; a lost request's "not placed" or "still open"
+    /// verdict waits at least this long, so tests of those verdicts keep it short.
+    /// </param>
+    public static (BinanceSpotTrading Trading, BinanceAccount Account) Open(TestExchangeServer server, TimeSpan? lookupPatience = null, int recvWindow = 5000)
     {
         var key = "key-" + Guid.NewGuid().ToString("N")[..12];
         var secret = "secret-" + Guid.NewGuid().ToString("N");
@@ -26,7 +30,7 @@ internal static class TradingAccount
             Timeout = Timeout,
         };
         var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        var trading = new BinanceSpotTrading(market, new ExchangeCredential(ExchangeId.Binance, key, secret, "test"))
+        var trading = new BinanceSpotTrading(market, new ExchangeCredential(ExchangeId.Binance, key, secret, "test"), recvWindow)
         {
             LookupPatience = lookupPatience ?? TimeSpan.FromSeconds(3),
         };

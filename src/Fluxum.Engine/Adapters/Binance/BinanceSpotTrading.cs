@@ -50,8 +50,17 @@ internal sealed class BinanceSpotTrading : ITrading
     internal BinanceAuthenticator Authenticator { get; }
     internal BinanceSpotMarketData Market => _market;
 
-    /// <summary>How long to keep looking for an order whose placement answer was lost.</summary>
+    /// <summary>How long at least to keep looking for an order whose placement (or cancel) answer was lost.</summary>
     public TimeSpan LookupPatience { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a lost request's verdict waits: Binance refuses a request older than its recvWindow just before
+    /// the matching engine, so one still unseen a recvWindow (and a second for clock error) after it was lost
+    /// can no longer act. Sooner, "not placed" or "still open" could be overtaken by a request still in flight.
+    /// </summary>
+    private TimeSpan Patience => Max(LookupPatience, TimeSpan.FromMilliseconds(Authenticator.RecvWindow) + TimeSpan.FromSeconds(1));
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public async Task WatchAsync(IStreamSink sink, CancellationToken ct)
     {
@@ -181,7 +190,7 @@ internal sealed class BinanceSpotTrading : ITrading
             {
                 return null;
             }
-        }, _ => true, LookupPatience, ct).ConfigureAwait(false);
+        }, _ => true, Patience, ct).ConfigureAwait(false);
 
         if (outcome.Failure is { } failure)
         {
@@ -218,7 +227,7 @@ internal sealed class BinanceSpotTrading : ITrading
             var orders = new List<Order>();
             foreach (var id in members) orders.Add(await GetOrderAsync(new OrderReference(info.NativeSymbol, id, null), c).ConfigureAwait(false));
             return orders;
-        }, _ => true, LookupPatience, ct).ConfigureAwait(false);
+        }, _ => true, Patience, ct).ConfigureAwait(false);
 
         if (outcome.Failure is { } failure)
         {
@@ -270,7 +279,7 @@ internal sealed class BinanceSpotTrading : ITrading
                 {
                     return null;
                 }
-            }, o => !o.IsOpen, LookupPatience, ct).ConfigureAwait(false);
+            }, o => !o.IsOpen, Patience, ct).ConfigureAwait(false);
             if (outcome.Failure is { } failure) throw LostAnswerErrors.CancelOutcomeUnknown(Exchange, what, lost, failure, LookUpCommand(info, reference));
             return Cancelled(outcome.Found ?? throw new ExchangeErrorException(Exchange, "-2013", "Order does not exist.", 400, FxErrorKind.ObjectNotFound), what, lost);
         }
@@ -320,7 +329,7 @@ internal sealed class BinanceSpotTrading : ITrading
                 if (page.Count < 1000 || now.Count == ids.Count) return now;
                 from = long.Parse(page[^1].OrderId, CultureInfo.InvariantCulture) + 1;
             }
-        }, orders => orders.All(o => !o.IsOpen), LookupPatience, ct).ConfigureAwait(false);
+        }, orders => orders.All(o => !o.IsOpen), Patience, ct).ConfigureAwait(false);
 
         if (outcome.Failure is { } failure)
         {
