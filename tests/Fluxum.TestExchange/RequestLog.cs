@@ -7,7 +7,17 @@ namespace Fluxum.TestExchange;
 /// <see cref="At"/> is the real arrival time (not <see cref="TestExchangeOptions.FixedNow"/>), so tests can
 /// measure how a client paces its calls.
 /// </summary>
-public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At);
+public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
+{
+    /// <summary>The raw application/x-www-form-urlencoded body, empty for any other request.</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>The connection it came on (Kestrel's connection id).</summary>
+    public string ConnectionId { get; init; } = "";
+
+    /// <summary>Its place on that connection: 1 on a fresh connection, more on a reused (keep-alive, pooled) one.</summary>
+    public int OnConnection { get; init; } = 1;
+}
 
 /// <summary>Every request the exchanges received (the /__fluxum control calls are not counted); thread-safe.</summary>
 public sealed class RequestLog

@@ -10,9 +10,11 @@ namespace Fluxum.Engine.Transport;
 
 /// <summary>
 /// Sends REST requests for one exchange: gate first (rate budget, bans), then the shared HttpClient with a
-/// per-request timeout; GETs are retried a bounded number of times on 5xx, timeouts and dropped connections;
-/// 429/418 block the gate for Retry-After and fail at once. Each request is reported to -Verbose with
-/// secrets redacted.
+/// per-request timeout. The request alone decides how it travels (<see cref="WireRequest"/>) and whether it may be
+/// sent again: reads are retried a bounded number of times on 5xx, timeouts, dropped connections and cut-off
+/// answers; a request that may change state goes out exactly once, and a lost answer to it is an error marked
+/// <see cref="AnswerLost"/> for its module to resolve. 429/418 block the gate for Retry-After and fail at once.
+/// Each request is reported to -Verbose with secrets redacted.
 /// </summary>
 internal sealed class RestTransport
 {
@@ -42,9 +44,12 @@ internal sealed class RestTransport
     /// <summary>Signs requests marked Signed; a transport without one refuses them.</summary>
     public IRequestAuthenticator? Authenticator { get; init; }
 
-    /// <summary>How many times an idempotent request is sent at most.</summary>
+    /// <summary>How many times a read is sent at most. A state-changing request is sent once, whatever this says.</summary>
     public int MaxAttempts { get; init; } = 3;
     public TimeSpan Timeout { get; init; } = RestEndpoint.Timeout;
+
+    /// <summary>The HTTP client this transport sends with (the process's shared one unless a test gives another).</summary>
+    internal HttpClient Http => _http;
 
     /// <summary>Sends the request and returns the parsed JSON body of a successful answer.</summary>
     public async Task<JsonDocument> SendAsync(RestRequest request, CancellationToken ct)
@@ -55,7 +60,7 @@ internal sealed class RestTransport
             {
                 return await SendOnceAsync(request, ct).ConfigureAwait(false);
             }
-            catch (TransientFailure failure) when (request.IsIdempotent && attempt < MaxAttempts)
+            catch (TransientFailure failure) when (request.IsRead && attempt < MaxAttempts)
             {
                 var backoff = TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1) + Random.Shared.Next(0, 100));
                 FxLog.Verbose($"{Exchange} {request.Method} {request.Path}: {failure.Error.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {attempt + 1} of {MaxAttempts}).");
@@ -72,43 +77,68 @@ internal sealed class RestTransport
     {
         await Gate.WaitAsync(request, ct).ConfigureAwait(false);
         using var message = new HttpRequestMessage { Method = request.Method };
-        IReadOnlyList<KeyValuePair<string, string>> query = request.Query;
+        var wire = WireRequest.For(request, message);
         if (request.Signed)
         {
-            query = (Authenticator ?? throw new InvalidOperationException($"{Exchange} request {request.Path} needs credentials."))
-                .Authenticate(request, message);
+            (Authenticator ?? throw new InvalidOperationException($"{Exchange} request {request.Path} needs credentials."))
+                .Authenticate(request, wire);
         }
 
         var path = request.Path.TrimStart('/');
-        message.RequestUri = new Uri(BaseUri, query.Count == 0 ? path : path + "?" + QueryString.Encode(query));
-        var shown = $"{request.Method} /{path}{(query.Count > 0 ? "?" + QueryString.Redacted(query) : "")}";
+        message.RequestUri = new Uri(BaseUri, wire.RelativeUri(path));
+        message.Content = wire.Content();
+        if (request.ChangesState)
+        {
+            // Expect: 100-continue holds the body back until the server answers, which makes the request
+            // resendable by the handler again; whatever a signer set, a state-changing request never asks for it.
+            message.Headers.ExpectContinue = false;
+        }
+
+        var shown = wire.Redacted(request.Method.Method, path);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         var clock = Stopwatch.StartNew();
         HttpResponseMessage response;
-        byte[] body;
         try
         {
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             FxLog.Verbose($"{Exchange} {shown} -> no answer within {Timeout.TotalSeconds:0.#} s");
-            throw new TransientFailure(new FxException("Fluxum.Timeout", FxErrorKind.OperationTimeout,
+            throw new TransientFailure(AnswerLost.Error("Fluxum.Timeout", FxErrorKind.OperationTimeout,
                 $"{Exchange} did not answer {request.Method} {request.Path} within {Timeout.TotalSeconds:0.#} seconds.", Exchange));
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or ResendRefusedException)
         {
             FxLog.Verbose($"{Exchange} {shown} -> connection failed: {e.Message}");
-            throw new TransientFailure(new FxException("Fluxum.ConnectionFailed", FxErrorKind.ConnectionError,
-                $"Could not reach {Exchange} at {BaseUri.GetLeftPart(UriPartial.Authority)}: {e.Message}", Exchange, e));
+            throw new TransientFailure(SendFailure(request, e));
         }
 
         using (response)
         {
             Gate.Observe(request, response.Headers);
             var status = (int)response.StatusCode;
+            byte[] body;
+            try
+            {
+                body = await ResponseBody.ReadAsync(response, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                FxLog.Verbose($"{Exchange} {shown} -> {status}, but the body did not arrive within {Timeout.TotalSeconds:0.#} s");
+                throw new TransientFailure(AnswerLost.Error("Fluxum.Timeout", FxErrorKind.OperationTimeout,
+                    $"{Exchange} answered {request.Method} {request.Path} with {status}, but the answer did not arrive in full within {Timeout.TotalSeconds:0.#} seconds.", Exchange));
+            }
+            catch (ResponseBody.CutOffException cut)
+            {
+                var of = cut.Expected is { } expected ? $" of {expected}" : "";
+                FxLog.Verbose($"{Exchange} {shown} -> {status}, cut off after {cut.Received}{of} bytes: {cut.InnerException?.Message}");
+                throw new TransientFailure(AnswerLost.Error("Fluxum.ResponseCutOff", FxErrorKind.ConnectionError,
+                    $"{Exchange}'s answer to {request.Method} /{path} ({status} {response.ReasonPhrase}) was cut off after {cut.Received}{of} bytes: the connection ended before the rest came ({cut.InnerException?.Message})",
+                    Exchange, cut.InnerException));
+            }
+
             var usage = Gate.Usage;
             FxLog.Verbose($"{Exchange} {shown} -> {status} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{(usage.Length > 0 ? ", " + usage : "")}");
 
@@ -122,9 +152,21 @@ internal sealed class RestTransport
 
             if (status >= 500)
             {
-                throw new TransientFailure(new FxException("Fluxum.ServerError", FxErrorKind.ResourceUnavailable,
+                throw new TransientFailure(AnswerLost.Error("Fluxum.ServerError", FxErrorKind.ResourceUnavailable,
                     $"{Exchange} answered {status} {response.ReasonPhrase} to {request.Method} {request.Path}; the outcome is unknown to the exchange too.",
                     Exchange));
+            }
+
+            if (status is >= 300 and < 400)
+            {
+                // Redirects are not followed (SharedHttp): following one would send the request, API key included,
+                // again and elsewhere.
+                throw new FxException("Fluxum.Redirected", FxErrorKind.InvalidOperation,
+                    $"{Exchange} answered {request.Method} {request.Path} with {status} {response.ReasonPhrase} to {response.Headers.Location?.ToString() ?? "another address"}; Fluxum does not follow redirects.",
+                    Exchange)
+                {
+                    RecommendedAction = $"Point FLUXUM_{Exchange.ToString().ToUpperInvariant()}_REST_URL at the address the exchange names, if you trust it.",
+                };
             }
 
             var json = TryParse(body);
@@ -150,6 +192,48 @@ internal sealed class RestTransport
 
             return json;
         }
+    }
+
+    /// <summary>
+    /// What a failed send means. A connection that could not be opened carried nothing; any other failure came
+    /// after the request (or part of it) went out, so the exchange may have acted on it.
+    /// </summary>
+    private FxException SendFailure(RestRequest request, Exception e)
+    {
+        var site = BaseUri.GetLeftPart(UriPartial.Authority);
+        if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
+        {
+            return new FxException("Fluxum.ConnectionFailed", FxErrorKind.ConnectionError,
+                $"Could not reach {Exchange} at {site}: {e.Message}{(request.ChangesState ? $" {request.Method} {request.Path} was not sent." : "")}", Exchange, e);
+        }
+
+        if (Find<ResendRefusedException>(e) is { } refused)
+        {
+            return AnswerLost.Error("Fluxum.ConnectionFailed", FxErrorKind.ConnectionError,
+                $"{Exchange} {request.Method} {request.Path}: {refused.Message}", Exchange, e);
+        }
+
+        var how = Find<System.Net.Sockets.SocketException>(e) is { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset }
+            ? "reset the connection"
+            : e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } ? "closed the connection" : "lost the connection";
+        return AnswerLost.Error("Fluxum.ConnectionFailed", FxErrorKind.ConnectionError,
+            $"{Exchange} at {site} {how} before answering {request.Method} {request.Path} ({Innermost(e).Message}).", Exchange, e);
+    }
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found) return found;
+        }
+
+        return null;
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
     }
 
     private static TimeSpan RetryAfter(HttpResponseMessage response)

@@ -5,11 +5,14 @@ namespace Fluxum.TestExchange.Binance;
 /// <summary>Request weight per endpoint, from the current Binance spot REST docs.</summary>
 internal static class BinanceWeights
 {
-    public static int Of(string path, IQueryCollection query)
+    /// <summary>The weight of a request. Only GETs carry their parameters in the query for certain, so only reads look at it.</summary>
+    public static int Of(string method, string path, IQueryCollection query)
     {
+        if (!HttpMethods.IsGet(method)) return 1;
         var symbols = SymbolCount(query);
         return path switch
         {
+            "/api/v3/order" or "/api/v3/orderList" => 4,
             "/api/v3/ping" or "/api/v3/time" => 1,
             "/api/v3/exchangeInfo" => 20,
             "/api/v3/depth" => Depth(query),

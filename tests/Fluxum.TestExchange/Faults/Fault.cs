@@ -4,8 +4,9 @@ namespace Fluxum.TestExchange;
 
 /// <summary>
 /// A misbehaviour applied to the next <see cref="Times"/> requests whose path starts with <see cref="PathPrefix"/>
-/// (case-insensitive), e.g. "/api/v3/depth" or "/0/public/Ticker". Posted as JSON to /__fluxum/faults with the
-/// kind as a string: {"pathPrefix":"/api/v3/depth","kind":"Status429","retryAfterSeconds":5}.
+/// (case-insensitive), e.g. "/api/v3/depth" or "/0/public/Ticker", and whose method is <see cref="Method"/> when
+/// set. Posted as JSON to /__fluxum/faults with the kind as a string:
+/// {"pathPrefix":"/api/v3/depth","kind":"Status429","retryAfterSeconds":5}.
 /// </summary>
 public sealed class Fault
 {
@@ -14,6 +15,9 @@ public sealed class Fault
     public string PathPrefix { get; init; } = "/";
 
     public FaultKind Kind { get; init; }
+
+    /// <summary>Only requests with this HTTP method (POST, DELETE...), any when null: a lookup GET on the same path passes.</summary>
+    public string? Method { get; init; }
 
     /// <summary>How many matching requests it applies to; then it is removed.</summary>
     public int Times { get; init; } = 1;
@@ -36,8 +40,8 @@ public sealed class Fault
     public TimeSpan Delay { get; init; }
 
     /// <summary>
-    /// Lets the exchange act on the request first and then misbehave (DropConnection, ServerError, Delay): the
-    /// order exists, but the client never hears so.
+    /// Lets the exchange act on the request first and then misbehave (DropConnection, CloseConnection,
+    /// ResetConnection, ServerError, ExchangeError, Delay): the order exists, but the client never hears so.
     /// </summary>
     public bool AfterProcessing { get; init; }
 
@@ -46,5 +50,9 @@ public sealed class Fault
 
     internal bool HasStatusCode => _statusCode.HasValue;
 
-    public override string ToString() => $"{Kind} x{Times} on {PathPrefix}";
+    internal bool Matches(string method, string path) =>
+        path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase)
+        && (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase));
+
+    public override string ToString() => $"{Kind} x{Times} on {(Method is null ? "" : Method + " ")}{PathPrefix}{(AfterProcessing ? " after processing" : "")}";
 }

@@ -37,15 +37,15 @@ public sealed class FaultInjector
         lock (_sync) return _pending.Select(e => (e.Fault, e.Left)).ToList();
     }
 
-    /// <summary>The first waiting fault matching the path, counted as used; null when none.</summary>
-    internal Fault? Take(string path)
+    /// <summary>The first waiting fault matching the request, counted as used; null when none.</summary>
+    internal Fault? Take(string method, string path)
     {
         lock (_sync)
         {
             for (int i = 0; i < _pending.Count; i++)
             {
                 var entry = _pending[i];
-                if (!path.StartsWith(entry.Fault.PathPrefix, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!entry.Fault.Matches(method, path)) continue;
                 if (--entry.Left == 0) _pending.RemoveAt(i);
                 return entry.Fault;
             }

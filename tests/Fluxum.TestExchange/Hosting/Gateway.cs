@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Http;
 namespace Fluxum.TestExchange.Hosting;
 
 /// <summary>
-/// What every exchange request passes before its endpoint: it is logged, then a waiting fault may take it
-/// over, then Binance requests are weighed against the per-minute limit (and answered 429 past it) and carry
-/// the X-MBX-USED-WEIGHT headers. The /__fluxum control surface bypasses all of it.
+/// What every exchange request passes before its endpoint: it is logged (with its connection, so a test can see
+/// that a faulted request came on a reused keep-alive connection, as a client's pooled requests do), then a
+/// waiting fault may take it over, then Binance requests are weighed against the per-minute limit (and answered
+/// 429 past it) and carry the X-MBX-USED-WEIGHT headers. The /__fluxum control surface bypasses all of it.
 /// </summary>
 internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot binance, ExchangeClock clock, CancellationToken stopping)
 {
@@ -23,12 +24,12 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
             return;
         }
 
-        Record(http, path);
+        await RecordAsync(http, path);
         var venue = Venues.Of(path);
-        var taken = faults.Take(path);
-        if (taken is { AfterProcessing: true } after)
+        var taken = faults.Take(http.Request.Method, path);
+        if (taken is { AfterProcessing: true } or { Kind: FaultKind.CutOffBody })
         {
-            await AfterProcessingAsync(http, after, next);
+            await AfterProcessingAsync(http, taken, next);
             return;
         }
 
@@ -55,6 +56,12 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
                 case FaultKind.MalformedJson:
                     http.Items[JsonBody.TruncateKey] = true;
                     break;
+                case FaultKind.CloseConnection:
+                    await ConnectionCloser.FinAsync(http, stopping);
+                    return;
+                case FaultKind.ResetConnection:
+                    ConnectionCloser.Reset(http);
+                    return;
                 default:
                     if (venue == Venue.Binance && fault.Kind is FaultKind.Status429 or FaultKind.Status418 or FaultKind.ExchangeError)
                     {
@@ -68,7 +75,7 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
 
         if (venue == Venue.Binance)
         {
-            var allowed = binance.TryUse(BinanceWeights.Of(path, http.Request.Query), out var used, out var retryAfter);
+            var allowed = binance.TryUse(BinanceWeights.Of(http.Request.Method, path, http.Request.Query), out var used, out var retryAfter);
             SetWeightHeaders(http, used);
             if (!allowed)
             {
@@ -87,7 +94,7 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
         }
     }
 
-    /// <summary>Runs the request for real, then loses, fails or delays its answer.</summary>
+    /// <summary>Runs the request for real, then loses, fails, cuts off or delays its answer.</summary>
     private async Task AfterProcessingAsync(HttpContext http, Fault fault, RequestDelegate next)
     {
         var original = http.Response.Body;
@@ -100,10 +107,24 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
             case FaultKind.DropConnection:
                 http.Abort();
                 return;
+            case FaultKind.CloseConnection:
+                await ConnectionCloser.FinAsync(http, stopping);
+                return;
+            case FaultKind.ResetConnection:
+                ConnectionCloser.Reset(http);
+                return;
+            case FaultKind.CutOffBody:
+                await ConnectionCloser.CutOffAsync(http, http.Response.StatusCode, http.Response.ContentType,
+                    buffer.GetBuffer().AsMemory(0, (int)buffer.Length), stopping);
+                return;
             case FaultKind.ServerError:
                 http.Response.Clear();
                 http.Response.StatusCode = fault.StatusCode;
                 await http.Response.WriteAsync("<html><body><h1>Service Unavailable</h1></body></html>");
+                return;
+            case FaultKind.ExchangeError:
+                http.Response.Clear();
+                await FaultResponder.RespondAsync(http, fault, Venues.Of(http.Request.Path.Value ?? "/"), binance.WeightLimitPerMinute, clock.Now);
                 return;
             case FaultKind.Delay:
                 try
@@ -130,11 +151,27 @@ internal sealed class Gateway(RequestLog log, FaultInjector faults, BinanceSpot 
         http.Response.Headers["x-mbx-used-weight-1m"] = text;
     }
 
-    private void Record(HttpContext http, string path)
+    /// <summary>Form bodies are kept (up to this size) so tests can see where a client put its parameters.</summary>
+    private const int RecordedBodyLimit = 64 * 1024;
+
+    private async Task RecordAsync(HttpContext http, string path)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in http.Request.Headers) headers[name] = value.ToString();
         var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "";
-        log.Add(new RecordedRequest(http.Request.Method, path, query, headers, DateTimeOffset.UtcNow));
+        var body = "";
+        if (http.Request.HasFormContentType && http.Request.ContentLength is > 0 and <= RecordedBodyLimit)
+        {
+            http.Request.EnableBuffering();
+            using (var reader = new StreamReader(http.Request.Body, leaveOpen: true)) body = await reader.ReadToEndAsync(http.RequestAborted);
+            http.Request.Body.Position = 0;
+        }
+
+        log.Add(new RecordedRequest(http.Request.Method, path, query, headers, DateTimeOffset.UtcNow)
+        {
+            Body = body,
+            ConnectionId = http.Connection.Id,
+            OnConnection = ConnectionRequests.Next(http),
+        });
     }
 }

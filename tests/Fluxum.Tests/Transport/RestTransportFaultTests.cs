@@ -174,6 +174,96 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), clock.Elapsed.ToString());
     }
 
+    [Theory]
+    [InlineData(FaultKind.CloseConnection, "Fluxum.ConnectionFailed", "closed the connection")]
+    [InlineData(FaultKind.ResetConnection, "Fluxum.ConnectionFailed", "reset the connection")]
+    [InlineData(FaultKind.DropConnection, "Fluxum.ConnectionFailed", "reset the connection")]
+    [InlineData(FaultKind.ServerError, "Fluxum.ServerError", "503")]
+    [InlineData(FaultKind.Delay, "Fluxum.Timeout", "within")]
+    [InlineData(FaultKind.CutOffBody, "Fluxum.ResponseCutOff", "cut off after")]
+    public async Task A_state_changing_request_goes_out_once_whatever_the_fault_and_its_answer_is_marked_lost(FaultKind kind, string errorId, string says)
+    {
+        using var warm = await Binance().SendAsync(DepthRequest(), default); // the POST then rides a reused connection
+        _server.Faults.Add(new Fault { PathPrefix = "/api/v3/order", Kind = kind, StatusCode = 503, Delay = TimeSpan.FromSeconds(5) });
+        var post = new RestRequest(HttpMethod.Post, "api/v3/order").Add("symbol", "BTCUSDT").Add("side", "BUY");
+
+        var e = await Assert.ThrowsAsync<FxException>(() => Binance(timeout: TimeSpan.FromSeconds(1)).SendAsync(post, default));
+
+        Assert.Equal(errorId, e.ErrorId);
+        Assert.Contains(says, e.Message);
+        Assert.True(AnswerLost.Is(e));
+        var sent = Assert.Single(_server.Requests.All, r => r.Method == "POST");
+        Assert.Equal("symbol=BTCUSDT&side=BUY", sent.Body);
+        Assert.Equal("", sent.Query);
+        if (kind != FaultKind.Delay) Assert.True(sent.OnConnection > 1);
+    }
+
+    [Fact]
+    public async Task A_read_whose_connection_closes_before_the_answer_is_sent_again()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.CloseConnection });
+        using var doc = await Binance().SendAsync(DepthRequest(), default);
+        Assert.Equal(2, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task An_answer_cut_off_in_transfer_says_how_far_it_got_and_where_and_a_read_is_retried()
+    {
+        _server.Faults.Add(new Fault { PathPrefix = Depth, Kind = FaultKind.CutOffBody, Times = 3 });
+        var request = new RestRequest(HttpMethod.Get, "api/v3/depth", 5).Add("symbol", "BTCUSDT").Add("limit", 100);
+
+        var e = await Assert.ThrowsAsync<FxException>(() => Binance().SendAsync(request, default));
+
+        Assert.Equal("Fluxum.ResponseCutOff", e.ErrorId);
+        Assert.Matches(@"Binance's answer to GET /api/v3/depth \(200 OK\) was cut off after (\d+) of (\d+) bytes", e.Message);
+        var numbers = System.Text.RegularExpressions.Regex.Match(e.Message, @"after (\d+) of (\d+)");
+        Assert.Equal(long.Parse(numbers.Groups[2].Value) / 2, long.Parse(numbers.Groups[1].Value));
+        Assert.DoesNotContain("Could not reach", e.Message);
+        Assert.Equal(3, _server.Requests.Count(Depth));
+    }
+
+    [Fact]
+    public async Task A_connection_that_cannot_be_opened_says_nothing_was_sent()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var transport = new RestTransport(ExchangeId.Binance, new Uri($"http://127.0.0.1:{port}/"), new WeightGate(ExchangeId.Binance),
+            new BinanceErrorReader(ExchangeId.Binance), delay: (_, _) => Task.CompletedTask);
+
+        var e = await Assert.ThrowsAsync<FxException>(() => transport.SendAsync(new RestRequest(HttpMethod.Delete, "api/v3/openOrders").Add("symbol", "BTCUSDT"), default));
+
+        Assert.Equal("Fluxum.ConnectionFailed", e.ErrorId);
+        Assert.Contains("Could not reach Binance", e.Message);
+        Assert.Contains("DELETE api/v3/openOrders was not sent", e.Message);
+        Assert.False(AnswerLost.Is(e));
+    }
+
+    [Fact]
+    public async Task A_redirect_is_reported_not_followed()
+    {
+        await using var server = new RawHttpServer(_ => RawHttpServer.Reply.Redirect);
+        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance));
+
+        var e = await Assert.ThrowsAsync<FxException>(() => transport.SendAsync(new RestRequest(HttpMethod.Post, "api/v3/order").Add("symbol", "BTCUSDT"), default));
+
+        Assert.Equal("Fluxum.Redirected", e.ErrorId);
+        Assert.Contains("/moved", e.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_state_changing_request_without_parameters_still_carries_an_empty_body()
+    {
+        await using var server = new RawHttpServer(_ => RawHttpServer.Reply.Ok);
+        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance));
+        using var doc = await transport.SendAsync(new RestRequest(HttpMethod.Delete, "api/v3/userDataStream"), default);
+        var delete = Assert.Single(server.Requests);
+        Assert.Equal("0", delete.Headers["Content-Length"]);
+        Assert.Equal("/api/v3/userDataStream", delete.Target);
+    }
+
     private sealed class ListHost : IFxHost
     {
         public List<string> Lines { get; } = new();

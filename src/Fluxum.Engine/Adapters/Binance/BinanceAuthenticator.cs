@@ -6,8 +6,10 @@ using Fluxum.Engine.Transport;
 namespace Fluxum.Engine.Adapters.Binance;
 
 /// <summary>
-/// Binance SIGNED requests: timestamp (exchange time, via the clock offset) and recvWindow appended, the whole
-/// query string signed with the key's algorithm, the signature appended last, the API key in X-MBX-APIKEY.
+/// Binance SIGNED requests: timestamp (exchange time, via the clock offset) and recvWindow appended where the
+/// parameters travel (the query string of a GET, the form body of a POST, PUT or DELETE), the signature taken
+/// over totalParams - the query string followed by the body, nothing between them, as Binance defines it - and
+/// appended last, the API key in X-MBX-APIKEY.
 /// </summary>
 internal sealed class BinanceAuthenticator(ExchangeCredential credential, ServerClock clock) : IRequestAuthenticator
 {
@@ -21,15 +23,15 @@ internal sealed class BinanceAuthenticator(ExchangeCredential credential, Server
     /// <summary>The key's signer, for the WebSocket API's signed requests.</summary>
     internal IRequestSigner Signer => _signer;
 
-    public IReadOnlyList<KeyValuePair<string, string>> Authenticate(RestRequest request, HttpRequestMessage message)
+    public void Authenticate(RestRequest request, WireRequest wire)
     {
-        var query = new List<KeyValuePair<string, string>>(request.Query)
-        {
-            new("recvWindow", RecvWindow.ToString(CultureInfo.InvariantCulture)),
-            new("timestamp", clock.Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
-        };
-        query.Add(new("signature", _signer.Sign(QueryString.Encode(query))));
-        message.Headers.Add("X-MBX-APIKEY", credential.ApiKey);
-        return query;
+        var parameters = wire.Signable;
+        parameters.Add(new("recvWindow", RecvWindow.ToString(CultureInfo.InvariantCulture)));
+        parameters.Add(new("timestamp", clock.Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+        parameters.Add(new("signature", _signer.Sign(TotalParams(wire.EncodedQuery, wire.EncodedBody))));
+        wire.Headers.Add("X-MBX-APIKEY", credential.ApiKey);
     }
+
+    /// <summary>What Binance verifies the signature against: the query string, then the request body.</summary>
+    internal static string TotalParams(string query, string body) => query + body;
 }

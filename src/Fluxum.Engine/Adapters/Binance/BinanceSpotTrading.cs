@@ -5,6 +5,7 @@ using Fluxum.Credentials;
 using Fluxum.Diagnostics;
 using Fluxum.Engine.Json;
 using Fluxum.Engine.Streams;
+using Fluxum.Engine.Trading;
 using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Models;
@@ -19,8 +20,11 @@ namespace Fluxum.Engine.Adapters.Binance;
 /// </summary>
 internal sealed class BinanceSpotTrading : ITrading
 {
-    /// <summary>Errors after which the exchange may or may not have acted on a request.</summary>
-    private static readonly HashSet<string> UnknownOutcome = new(StringComparer.Ordinal) { "Fluxum.Timeout", "Fluxum.ConnectionFailed", "Fluxum.ServerError" };
+    /// <summary>
+    /// Binance's own word that a request's fate is unknown (errors.md): -1006, an unexpected answer from the message
+    /// bus, and -1007, a timeout waiting for the backend, "execution status unknown".
+    /// </summary>
+    private static readonly HashSet<string> UnknownExecution = new(StringComparer.Ordinal) { "-1006", "-1007" };
 
     private readonly BinanceSpotMarketData _market;
     private readonly RestTransport _rest;
@@ -46,8 +50,17 @@ internal sealed class BinanceSpotTrading : ITrading
     internal BinanceAuthenticator Authenticator { get; }
     internal BinanceSpotMarketData Market => _market;
 
-    /// <summary>How long to keep looking for an order whose placement answer was lost.</summary>
+    /// <summary>How long at least to keep looking for an order whose placement (or cancel) answer was lost.</summary>
     public TimeSpan LookupPatience { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a lost request's verdict waits: Binance refuses a request older than its recvWindow just before
+    /// the matching engine, so one still unseen a recvWindow (and a second for clock error) after it was lost
+    /// can no longer act. Sooner, "not placed" or "still open" could be overtaken by a request still in flight.
+    /// </summary>
+    private TimeSpan Patience => Max(LookupPatience, TimeSpan.FromMilliseconds(Authenticator.RecvWindow) + TimeSpan.FromSeconds(1));
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public async Task WatchAsync(IStreamSink sink, CancellationToken ct)
     {
@@ -104,11 +117,14 @@ internal sealed class BinanceSpotTrading : ITrading
 
             return BinanceTradingParsers.Order(doc.RootElement, info);
         }
-        catch (FxException lost) when (!test && UnknownOutcome.Contains(lost.ErrorId))
+        catch (FxException lost) when (!test && IsLost(lost))
         {
-            return await RecoverAsync(info, clientId, lost, ct).ConfigureAwait(false);
+            return await RecoverOrderAsync(info, clientId, lost, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The exchange may have acted on the request, but its answer is lost (the transport's verdict, or Binance's own).</summary>
+    private static bool IsLost(FxException e) => AnswerLost.Is(e) || e is ExchangeErrorException x && UnknownExecution.Contains(x.Code);
 
     /// <summary>
     /// OCO (orderList/oco: an above and a below leg) or OTO (orderList/oto: a working and a pending order).
@@ -117,9 +133,10 @@ internal sealed class BinanceSpotTrading : ITrading
     public async Task<IReadOnlyList<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(list.Symbol, ct).ConfigureAwait(false);
+        var listClientId = list.ListClientOrderId ?? NewClientOrderId();
         var request = Signed(HttpMethod.Post, list.Kind == OrderListKind.Oco ? "api/v3/orderList/oco" : "api/v3/orderList/oto", 1, countsAsOrder: true)
             .Add("symbol", info.NativeSymbol)
-            .Add("listClientOrderId", list.ListClientOrderId ?? NewClientOrderId())
+            .Add("listClientOrderId", listClientId)
             .Add("newOrderRespType", "FULL");
         var (first, second) = list.Kind == OrderListKind.Oco ? ("above", "below") : ("working", "pending");
         if (list.Kind == OrderListKind.Oco)
@@ -129,8 +146,17 @@ internal sealed class BinanceSpotTrading : ITrading
 
         Leg(request, first, list.First, withSideAndQuantity: list.Kind == OrderListKind.Oto);
         Leg(request, second, list.Second, withSideAndQuantity: list.Kind == OrderListKind.Oto);
-        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return await OrdersAsync(new[] { doc.RootElement }, ct).ConfigureAwait(false);
+        JsonDocument doc;
+        try
+        {
+            doc = await SendAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (FxException lost) when (IsLost(lost))
+        {
+            return await RecoverListAsync(info, listClientId, lost, ct).ConfigureAwait(false);
+        }
+
+        using (doc) return await OrdersAsync(new[] { doc.RootElement }, ct).ConfigureAwait(false);
     }
 
     private static void Leg(RestRequest request, string prefix, OrderRequest leg, bool withSideAndQuantity)
@@ -148,43 +174,69 @@ internal sealed class BinanceSpotTrading : ITrading
 
     /// <summary>
     /// The placement answer was lost, so the exchange may hold the order. Ask for it by client id; never send it
-    /// again from here: a resend could double the position.
+    /// again from here: a resend could double the position (a filled order's client id no longer blocks one).
     /// </summary>
-    private async Task<Order> RecoverAsync(SymbolInfo info, string clientId, FxException lost, CancellationToken ct)
+    private async Task<Order> RecoverOrderAsync(SymbolInfo info, string clientId, FxException lost, CancellationToken ct)
     {
-        FxLog.Verbose($"{Exchange}: the answer to placing order '{clientId}' was lost ({lost.Message}); looking it up by its client order id before anything else.");
-        var deadline = DateTimeOffset.UtcNow + LookupPatience;
-        while (true)
+        var what = $"order '{clientId}'";
+        FxLog.Verbose($"{Exchange}: the answer to placing {what} was lost ({lost.Message}); looking it up by its client order id before anything else.");
+        var outcome = await LostAnswerLookup.RunAsync(async c =>
         {
             try
             {
-                var found = await GetOrderAsync(new OrderReference(info.NativeSymbol, null, clientId), ct).ConfigureAwait(false);
-                FxLog.Verbose($"{Exchange}: order '{clientId}' was placed (order id {found.OrderId}); it was not sent again.");
-                return found;
-            }
-            catch (ExchangeErrorException e) when (e.Code == "-2013" && DateTimeOffset.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(300), ct).ConfigureAwait(false);
+                return await GetOrderAsync(new OrderReference(info.NativeSymbol, null, clientId), c).ConfigureAwait(false);
             }
             catch (ExchangeErrorException e) when (e.Code == "-2013")
             {
-                throw new FxException("Fluxum.OrderNotPlaced", FxErrorKind.InvalidOperation,
-                    $"The answer to placing order '{clientId}' was lost ({lost.Message}), and {Exchange} does not know the order: it was not placed. Nothing was sent again.",
-                    Exchange, lost)
-                {
-                    RecommendedAction = "Check Get-FxOrder -Open, then place the order again if you still want it.",
-                };
+                return null;
             }
-            catch (FxException e) when (UnknownOutcome.Contains(e.ErrorId))
-            {
-                throw new FxException("Fluxum.OrderOutcomeUnknown", FxErrorKind.OperationTimeout,
-                    $"The answer to placing order '{clientId}' was lost and {Exchange} could not be asked about it ({e.Message}). The order may or may not exist; it was not sent again.",
-                    Exchange, lost)
-                {
-                    RecommendedAction = $"Look it up with Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {clientId} before placing it again.",
-                };
-            }
+        }, _ => true, Patience, ct).ConfigureAwait(false);
+
+        if (outcome.Failure is { } failure)
+        {
+            throw LostAnswerErrors.OutcomeUnknown(Exchange, what, lost, failure, $"Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {clientId}");
         }
+
+        if (outcome.Found is not { } found) throw LostAnswerErrors.NotPlaced(Exchange, what, lost);
+        FxLog.Verbose($"{Exchange}: {what} was placed (order id {found.OrderId}, {found.Status}); it was not sent again.");
+        return found;
+    }
+
+    /// <summary>
+    /// The answer to placing an order list was lost: find the list by its listClientOrderId (GET orderList), then
+    /// each member order by id. Never sent again.
+    /// </summary>
+    private async Task<IReadOnlyList<Order>> RecoverListAsync(SymbolInfo info, string listClientId, FxException lost, CancellationToken ct)
+    {
+        var what = $"order list '{listClientId}'";
+        FxLog.Verbose($"{Exchange}: the answer to placing {what} was lost ({lost.Message}); looking it up by its list client order id before anything else.");
+        var outcome = await LostAnswerLookup.RunAsync(async c =>
+        {
+            List<string> members;
+            try
+            {
+                using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/orderList", 4).Add("origClientOrderId", listClientId), c).ConfigureAwait(false);
+                members = doc.RootElement.Get("orders").EnumerateArray().Select(o => o.Long("orderId").ToString(CultureInfo.InvariantCulture)).ToList();
+            }
+            catch (ExchangeErrorException e) when (e.Code is "-2011" or "-2013")
+            {
+                // Both codes are reported in the wild for "Order list does not exist."
+                return null;
+            }
+
+            var orders = new List<Order>();
+            foreach (var id in members) orders.Add(await GetOrderAsync(new OrderReference(info.NativeSymbol, id, null), c).ConfigureAwait(false));
+            return orders;
+        }, _ => true, Patience, ct).ConfigureAwait(false);
+
+        if (outcome.Failure is { } failure)
+        {
+            throw LostAnswerErrors.OutcomeUnknown(Exchange, what, lost, failure, $"Get-FxOrder -Open -Symbol {info.NativeSymbol} (its orders carry OrderListId) or Binance's GET /api/v3/orderList?origClientOrderId={listClientId}");
+        }
+
+        if (outcome.Found is not { } found) throw LostAnswerErrors.NotPlaced(Exchange, what, lost);
+        FxLog.Verbose($"{Exchange}: {what} was placed (orders {string.Join(", ", found.Select(o => o.OrderId))}); it was not sent again.");
+        return found;
     }
 
     public async Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct)
@@ -208,16 +260,109 @@ internal sealed class BinanceSpotTrading : ITrading
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
-        using var doc = await SendAsync(WithReference(Signed(HttpMethod.Delete, "api/v3/order", 1), info, reference), ct).ConfigureAwait(false);
-        return BinanceTradingParsers.Order(doc.RootElement, info);
+        JsonDocument doc;
+        try
+        {
+            doc = await SendAsync(WithReference(Signed(HttpMethod.Delete, "api/v3/order", 1), info, reference), ct).ConfigureAwait(false);
+        }
+        catch (FxException lost) when (IsLost(lost))
+        {
+            var what = reference.ToString();
+            FxLog.Verbose($"{Exchange}: the answer to cancelling {what} was lost ({lost.Message}); looking the order up before anything else.");
+            var outcome = await LostAnswerLookup.RunAsync(async c =>
+            {
+                try
+                {
+                    return await GetOrderAsync(reference with { Symbol = info.NativeSymbol }, c).ConfigureAwait(false);
+                }
+                catch (ExchangeErrorException e) when (e.Code == "-2013")
+                {
+                    return null;
+                }
+            }, o => !o.IsOpen, Patience, ct).ConfigureAwait(false);
+            if (outcome.Failure is { } failure) throw LostAnswerErrors.CancelOutcomeUnknown(Exchange, what, lost, failure, LookUpCommand(info, reference));
+            return Cancelled(outcome.Found ?? throw new ExchangeErrorException(Exchange, "-2013", "Order does not exist.", 400, FxErrorKind.ObjectNotFound), what, lost);
+        }
+
+        using (doc) return BinanceTradingParsers.Order(doc.RootElement, info);
     }
 
+    /// <summary>
+    /// Cancels every open order of the symbol. The open orders are listed first: when the cancel's answer is lost,
+    /// they are what is looked up to tell which were cancelled.
+    /// </summary>
     public async Task<IReadOnlyList<Order>> CancelAllAsync(string symbol, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
-        using var doc = await SendAsync(Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol), ct).ConfigureAwait(false);
-        return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+        var open = await GetOpenOrdersAsync(info.NativeSymbol, ct).ConfigureAwait(false);
+        JsonDocument doc;
+        try
+        {
+            doc = await SendAsync(Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol), ct).ConfigureAwait(false);
+        }
+        catch (FxException lost) when (IsLost(lost))
+        {
+            return await RecoverCancelAllAsync(info, open, lost, ct).ConfigureAwait(false);
+        }
+
+        using (doc) return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The answer to cancel-all was lost: look up every order that was open just before, until none is open (or
+    /// patience ends). Never sent again.
+    /// </summary>
+    private async Task<IReadOnlyList<Order>> RecoverCancelAllAsync(SymbolInfo info, IReadOnlyList<Order> open, FxException lost, CancellationToken ct)
+    {
+        var what = $"every open {info.NativeSymbol} order ({open.Count})";
+        FxLog.Verbose($"{Exchange}: the answer to cancelling {what} was lost ({lost.Message}); looking those orders up before anything else.");
+        var ids = open.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
+        var outcome = await LostAnswerLookup.RunAsync<IReadOnlyList<Order>>(async c =>
+        {
+            if (ids.Count == 0) return Array.Empty<Order>();
+            var from = ids.Min(id => long.Parse(id, CultureInfo.InvariantCulture));
+            var now = new List<Order>();
+            while (true)
+            {
+                var page = await GetOrderHistoryAsync(new HistoryQuery(info.NativeSymbol) { FromId = from, Limit = 1000 }, c).ConfigureAwait(false);
+                now.AddRange(page.Where(o => ids.Contains(o.OrderId)));
+                if (page.Count < 1000 || now.Count == ids.Count) return now;
+                from = long.Parse(page[^1].OrderId, CultureInfo.InvariantCulture) + 1;
+            }
+        }, orders => orders.All(o => !o.IsOpen), Patience, ct).ConfigureAwait(false);
+
+        if (outcome.Failure is { } failure)
+        {
+            throw LostAnswerErrors.CancelOutcomeUnknown(Exchange, what, lost, failure, $"Get-FxOrder -Open -Symbol {info.NativeSymbol}");
+        }
+
+        var found = outcome.Found ?? Array.Empty<Order>();
+        var stillOpen = found.Where(o => o.IsOpen).ToList();
+        if (stillOpen.Count > 0)
+        {
+            throw LostAnswerErrors.StillOpen(Exchange, what, $"{stillOpen.Count} of them open ({string.Join(", ", stillOpen.Select(o => o.OrderId))})", lost);
+        }
+
+        var cancelled = found.Where(o => o.Status == OrderStatus.Canceled).ToList();
+        FxLog.Verbose($"{Exchange}: {cancelled.Count} of {what} are cancelled{(cancelled.Count < found.Count ? $", {found.Count - cancelled.Count} ended otherwise first" : "")}; the cancel was not sent again.");
+        return cancelled;
+    }
+
+    /// <summary>What a lost cancel's looked-up order says: cancelled (the result), still open, or ended otherwise.</summary>
+    private Order Cancelled(Order order, string what, FxException lost)
+    {
+        if (order.Status == OrderStatus.Canceled)
+        {
+            FxLog.Verbose($"{Exchange}: {what} is cancelled; the cancel was not sent again.");
+            return order;
+        }
+
+        if (order.IsOpen) throw LostAnswerErrors.StillOpen(Exchange, what, $"it open ({order.Status})", lost);
+        throw LostAnswerErrors.NotCancelled(Exchange, what, $"it {order.Status}", lost);
+    }
+
+    private static string LookUpCommand(SymbolInfo info, OrderReference reference) =>
+        reference.OrderId is { } id ? $"Get-FxOrder -Symbol {info.NativeSymbol} -OrderId {id}" : $"Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {reference.ClientOrderId}";
 
     public Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
         HistoryAsync(query, "api/v3/myTrades", "fromId", BinanceTradingParsers.MyTrade, ct);

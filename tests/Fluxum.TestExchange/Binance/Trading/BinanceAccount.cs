@@ -63,6 +63,24 @@ public sealed class BinanceAccount
         }
     }
 
+    /// <summary>Order lists (OCO/OTO) the account ever placed.</summary>
+    public int OrderListCount
+    {
+        get
+        {
+            lock (Sync) return Orders.Where(o => o.ListId is not null).Select(o => o.ListId).Distinct().Count();
+        }
+    }
+
+    /// <summary>Orders still working (new or partly filled) or waiting for their list (pending).</summary>
+    public int OpenOrderCount
+    {
+        get
+        {
+            lock (Sync) return Orders.Count(o => o.IsOpen || o.Status == "PENDING_NEW");
+        }
+    }
+
     public IReadOnlyList<string> ClientOrderIds
     {
         get
@@ -94,6 +112,9 @@ internal sealed class RestingOrder
 
     /// <summary>The order list (OCO/OTO) it belongs to, if any.</summary>
     public long? ListId { get; set; }
+
+    /// <summary>The list's listClientOrderId, by which a client finds a list whose placement answer it lost.</summary>
+    public string? ListClientOrderId { get; set; }
 
     /// <summary>OCO: the other leg, cancelled when this one executes or triggers.</summary>
     public RestingOrder? Sibling { get; set; }

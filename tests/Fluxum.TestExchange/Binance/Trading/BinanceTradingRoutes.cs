@@ -20,6 +20,7 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
         app.MapPost("/api/v3/orderList/oco", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrderList(a, q, w, oco: true)));
         app.MapPost("/api/v3/orderList/oto", (HttpRequest r, HttpResponse w) => Signed(r, (a, q) => NewOrderList(a, q, w, oco: false)));
         app.MapGet("/api/v3/order", (HttpRequest r) => Signed(r, QueryOrder));
+        app.MapGet("/api/v3/orderList", (HttpRequest r) => Signed(r, QueryOrderList));
         app.MapDelete("/api/v3/order", (HttpRequest r) => Signed(r, CancelOrder));
         app.MapGet("/api/v3/openOrders", (HttpRequest r) => Signed(r, OpenOrders));
         app.MapDelete("/api/v3/openOrders", (HttpRequest r) => Signed(r, CancelAll));
@@ -28,36 +29,48 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
         app.MapGet("/api/v3/account", (HttpRequest r) => Signed(r, Account));
     }
 
+    /// <summary>
+    /// totalParams is the query string followed by the form body, with nothing between them (Binance's docs,
+    /// "SIGNED endpoint security"); the signature, in either part, covers all of it but itself. Both parts are
+    /// read as parameters, the query winning when a name is in both.
+    /// </summary>
     private async Task<IResult> Signed(HttpRequest request, Func<BinanceAccount, Dictionary<string, string>, IResult> handler)
     {
         var account = venue.Account(request.Headers["X-MBX-APIKEY"].ToString());
         if (account is null) return Error(-2015, "Invalid API-key, IP, or permissions for action.", 401);
 
-        // totalParams: the query string, then the form body; the signature covers them without the signature itself.
-        var raw = (request.QueryString.Value ?? "").TrimStart('?');
+        var query = Pairs((request.QueryString.Value ?? "").TrimStart('?'));
+        var body = new List<string>();
         if (request.HasFormContentType)
         {
             using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync();
-            raw = raw.Length == 0 ? body : body.Length == 0 ? raw : raw + body;
+            body = Pairs(await reader.ReadToEndAsync());
         }
 
-        var pairs = raw.Split('&', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var signaturePair = pairs.LastOrDefault(p => p.StartsWith("signature=", StringComparison.Ordinal));
-        if (signaturePair is null) return Mandatory("signature");
-        var payload = string.Join('&', pairs.Where(p => !ReferenceEquals(p, signaturePair)));
+        var signatureIn = query.Any(IsSignature) ? query : body.Any(IsSignature) ? body : null;
+        if (signatureIn is null) return Mandatory("signature");
+        var signaturePair = signatureIn.Last(IsSignature);
+        signatureIn.Remove(signaturePair);
+        var payload = string.Join('&', query) + string.Join('&', body);
         var signature = Uri.UnescapeDataString(signaturePair["signature=".Length..]);
         if (!SignatureVerifier.Verify(account, payload, signature)) return Error(-1022, "Signature for this request is not valid.");
 
-        var query = pairs.Where(p => !ReferenceEquals(p, signaturePair)).Select(p => p.Split('=', 2))
-            .GroupBy(p => Uri.UnescapeDataString(p[0])).ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? ""));
-        if (!query.TryGetValue("timestamp", out var ts) || !long.TryParse(ts, out var timestamp)) return Mandatory("timestamp");
-        var recvWindow = query.TryGetValue("recvWindow", out var rw) && decimal.TryParse(rw, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : 5000m;
+        var parameters = new Dictionary<string, string>();
+        foreach (var pair in query.Concat(body).Select(p => p.Split('=', 2)))
+        {
+            parameters.TryAdd(Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair.ElementAtOrDefault(1) ?? ""));
+        }
+
+        if (!parameters.TryGetValue("timestamp", out var ts) || !long.TryParse(ts, out var timestamp)) return Mandatory("timestamp");
+        var recvWindow = parameters.TryGetValue("recvWindow", out var rw) && decimal.TryParse(rw, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : 5000m;
         if (recvWindow > 60000) return Error(-1131, "recvWindow must be less than 60000");
         var serverTime = now().ToUnixTimeMilliseconds();
         if (timestamp >= serverTime + 1000) return Error(-1021, "Timestamp for this request was 1000ms ahead of the server's time.");
         if (serverTime - timestamp > recvWindow) return Error(-1021, "Timestamp for this request is outside of the recvWindow.");
-        return handler(account, query);
+        return handler(account, parameters);
+
+        static List<string> Pairs(string raw) => raw.Split('&', StringSplitOptions.RemoveEmptyEntries).ToList();
+        static bool IsSignature(string pair) => pair.StartsWith("signature=", StringComparison.Ordinal);
     }
 
     private IResult NewOrder(BinanceAccount account, Dictionary<string, string> q, HttpResponse response, bool test)
@@ -97,22 +110,21 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
             legs.Add(order!);
         }
 
+        var listClientId = q.GetValueOrDefault("listClientOrderId") ?? "list" + Guid.NewGuid().ToString("N")[..18];
+        lock (account.Sync)
+        {
+            if (account.Orders.Any(o => o.ListClientOrderId == listClientId && o.IsOpen)) return Error(-2010, "Duplicate order sent.");
+        }
+
+        foreach (var leg in legs) leg.ListClientOrderId = listClientId;
         Count(response, t);
         if (venue.Matching.PlaceList(account, legs[0], legs[1], oco, t) is { } refusal) return Error(-2010, refusal);
         var reports = new JsonArray();
-        var members = new JsonArray();
-        foreach (var o in legs)
-        {
-            reports.Add(Placed(account, o, t));
-            members.Add(new JsonObject { ["symbol"] = m.Symbol, ["orderId"] = o.OrderId, ["clientOrderId"] = o.ClientOrderId });
-        }
+        foreach (var o in legs) reports.Add(Placed(account, o, t));
 
-        return Ok(new JsonObject
-        {
-            ["orderListId"] = legs[0].ListId, ["contingencyType"] = oco ? "OCO" : "OTO", ["listStatusType"] = "EXEC_STARTED",
-            ["listOrderStatus"] = "EXECUTING", ["listClientOrderId"] = q.GetValueOrDefault("listClientOrderId") ?? "list" + legs[0].ListId,
-            ["transactionTime"] = t.ToUnixTimeMilliseconds(), ["symbol"] = m.Symbol, ["orders"] = members, ["orderReports"] = reports,
-        });
+        var placed = ListJson(legs, t);
+        placed["orderReports"] = reports;
+        return Ok(placed);
     }
 
     /// <summary>Checks one order's fields and the symbol's filters; the order is built but not placed.</summary>
@@ -208,6 +220,40 @@ internal sealed class BinanceTradingRoutes(BinanceAccounts venue, Func<DateTimeO
     {
         var (order, error) = Find(account, q);
         return error ?? Ok(OrderJson(order!, full: true));
+    }
+
+    /// <summary>
+    /// GET /api/v3/orderList by orderListId or origClientOrderId (the listClientOrderId). Unknown lists are refused
+    /// with -2011 "Order list does not exist." (clients seen in the wild report both -2011 and -2013 for it).
+    /// </summary>
+    private IResult QueryOrderList(BinanceAccount account, Dictionary<string, string> q)
+    {
+        List<RestingOrder> legs;
+        lock (account.Sync)
+        {
+            if (q.TryGetValue("orderListId", out var id) && long.TryParse(id, out var listId)) legs = account.Orders.Where(o => o.ListId == listId).ToList();
+            else if (q.TryGetValue("origClientOrderId", out var cid)) legs = account.Orders.Where(o => o.ListClientOrderId == cid).ToList();
+            else return Error(-1102, "Param 'origClientOrderId' or 'orderListId' must be sent, but both were empty/null!");
+        }
+
+        if (legs.Count == 0) return Error(-2011, "Order list does not exist.");
+        venue.Matching.Sweep(legs[0].Market, now());
+        return Ok(ListJson(legs.OrderBy(o => o.OrderId).ToList(), legs[0].Time));
+    }
+
+    /// <summary>An order list as Binance describes it: its ids and states, and its members by id only.</summary>
+    private static JsonObject ListJson(IReadOnlyList<RestingOrder> legs, DateTimeOffset t)
+    {
+        var members = new JsonArray();
+        foreach (var o in legs) members.Add(new JsonObject { ["symbol"] = o.Market.Symbol, ["orderId"] = o.OrderId, ["clientOrderId"] = o.ClientOrderId });
+        var done = legs.All(o => !o.IsOpen && o.Status != "PENDING_NEW");
+        return new JsonObject
+        {
+            ["orderListId"] = legs[0].ListId, ["contingencyType"] = legs[0].Sibling is not null ? "OCO" : "OTO",
+            ["listStatusType"] = done ? "ALL_DONE" : "EXEC_STARTED", ["listOrderStatus"] = done ? "ALL_DONE" : "EXECUTING",
+            ["listClientOrderId"] = legs[0].ListClientOrderId, ["transactionTime"] = t.ToUnixTimeMilliseconds(), ["symbol"] = legs[0].Market.Symbol,
+            ["orders"] = members,
+        };
     }
 
     private IResult CancelOrder(BinanceAccount account, Dictionary<string, string> q)

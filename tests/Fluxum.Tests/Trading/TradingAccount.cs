@@ -1,0 +1,44 @@
+using Fluxum.Credentials;
+using Fluxum.Engine;
+using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Transport;
+using Fluxum.Models;
+using Fluxum.TestExchange;
+using Fluxum.TestExchange.Binance.Trading;
+
+namespace Fluxum.Tests.Trading;
+
+/// <summary>A funded test-exchange account and the Binance trading client that signs for it.</summary>
+internal static class TradingAccount
+{
+    /// <summary>The client's request timeout: long enough for a loaded machine, short enough for the timeout faults.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    /// <param name="recvWindow">
+    /// How long a signed request stays valid at the exchange; a lost request's "not placed" or "still open"
+    /// verdict waits at least this long, so tests of those verdicts keep it short.
+    /// </param>
+    public static (BinanceSpotTrading Trading, BinanceAccount Account) Open(TestExchangeServer server, TimeSpan? lookupPatience = null, int recvWindow = 5000)
+    {
+        var key = "key-" + Guid.NewGuid().ToString("N")[..12];
+        var secret = "secret-" + Guid.NewGuid().ToString("N");
+        var account = server.BinanceAccounts.AddHmacAccount(key, secret);
+        account.Deposit("USDT", 100_000m);
+        account.Deposit("BTC", 2m);
+        var rest = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
+        {
+            Timeout = Timeout,
+        };
+        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
+        var trading = new BinanceSpotTrading(market, new ExchangeCredential(ExchangeId.Binance, key, secret, "test"), recvWindow)
+        {
+            LookupPatience = lookupPatience ?? TimeSpan.FromSeconds(3),
+        };
+        return (trading, account);
+    }
+
+    public static async Task<decimal> LastPriceAsync(BinanceSpotTrading trading) =>
+        (await trading.Market.GetPriceTickersAsync(new[] { "BTCUSDT" }, default)).Single().Price;
+
+    public static decimal Tick(decimal price) => Math.Round(price, 2);
+}
