@@ -127,6 +127,8 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
 
         public int Replies => Volatile.Read(ref _replies);
 
+        public StreamOutlet Outlet { get; } = new(new RecordingSink());
+
         public void OnConnected(IStreamLink link, ConnectKind kind)
         {
             for (int k = 1; k <= messages; k++) link.Send($"{{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":{k}}}");
