@@ -35,7 +35,7 @@ internal sealed record StreamOptions
     /// How long a normal close (1000) may take before the socket is aborted: short, because Ctrl+C and
     /// Select-Object -First must end a command within a second.
     /// </summary>
-    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public static StreamOptions FromEnvironment(TimeSpan? lifetime = null)
     {
