@@ -43,9 +43,6 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
     /// <summary>Connections made, the first included.</summary>
     public int Connections { get; private set; }
 
-    /// <summary>The HTTP status of the last refused handshake (0 when none), so a permanent refusal can be told from a passing one.</summary>
-    public int LastRefusalStatus { get; private set; }
-
     /// <summary>Connects and runs until <paramref name="ct"/> is cancelled, or fails when the circuit opens or the protocol gives up.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -114,14 +111,13 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(_options.ConnectTimeout);
                 await client.ConnectAsync(_url, timeout.Token).ConfigureAwait(false);
-                LastRefusalStatus = 0;
                 return new LiveSocket(client, _options, _protocol.Outlet, OnMessage, _protocol.KeepAliveMessage, _pacer,
                     () => PlanReconnect("the connection reached its lifetime"));
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or OperationCanceledException or HttpRequestException or IOException)
             {
+                // The handshake's status tells a refusal (503, or a permanent 404/401 that could fail fast) from a network error.
                 var status = (int)client.HttpStatusCode;
-                LastRefusalStatus = status;
                 client.Dispose();
                 var reason = status != 0 ? $"HTTP {status}" : e is OperationCanceledException ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s" : e.Message;
                 var failures = Interlocked.Increment(ref _failures);
