@@ -91,13 +91,15 @@ public class DecodeBenchmarks
     {
         public long Published;
 
-        public bool Publish(object item)
-        {
-            Published++;
-            return true;
-        }
+        public void Publish(object item) => Published++;
 
-        public void PublishLatest(string key, object item) => Published++;
+        public void PublishLatest(ExchangeId exchange, string symbol, object item) => Published++;
+
+        public ValueTask WaitForRoomAsync(CancellationToken ct) => ValueTask.CompletedTask;
+
+        public void ReportGap(StreamGap gap)
+        {
+        }
     }
 
     /// <summary>Adds the frame size and the rate it comes to (MB/s = 10^6 bytes per second) to the summary.</summary>

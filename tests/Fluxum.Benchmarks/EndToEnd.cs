@@ -9,7 +9,7 @@ namespace Fluxum.Benchmarks;
 
 /// <summary>
 /// `-- e2e [trades] [runs]`: the local test exchange's Binance trade stream to Trade objects in a C# sink, through
-/// the whole engine (FluxumEngine.GetStreams(Binance).RunAsync: Websocket.Client, StreamSession, the protocol).
+/// the whole engine (FluxumEngine.GetStreams(Binance).RunAsync: StreamSession on ClientWebSocket, the protocol).
 /// The server and the client share this process and its 2 cores. Each run asks the server for a burst of N trades
 /// back to back on an open connection and times from that request until the sink has counted all N. Then a trickle
 /// (one trade per server tick, about every 10 ms) measures the latency of a trade that does not queue behind others.
@@ -181,19 +181,22 @@ public static class EndToEnd
             Volatile.Write(ref _count, 0);
         }
 
-        public bool Publish(object item)
+        public void Publish(object item)
         {
-            if (item is not Trade trade) return true;
+            if (item is not Trade trade) return;
             var n = _count;
             if (n < _latencies.Length) _latencies[n] = DateTimeOffset.UtcNow.UtcTicks - trade.Time.UtcTicks;
             Volatile.Write(ref _count, ++n);
             if (n == Volatile.Read(ref _target)) _done.TrySetResult();
-            return true;
         }
 
-        public void PublishLatest(string key, object item)
+        public void PublishLatest(ExchangeId exchange, string symbol, object item)
         {
         }
+
+        public ValueTask WaitForRoomAsync(CancellationToken ct) => ValueTask.CompletedTask;
+
+        public void ReportGap(StreamGap gap) => Console.WriteLine("  gap: " + gap);
 
         public async Task WaitAsync(TimeSpan timeout, Task running)
         {

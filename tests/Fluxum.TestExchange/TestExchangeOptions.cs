@@ -51,6 +51,12 @@ public sealed class TestExchangeOptions
     /// <summary>Depth diffs a live book keeps so that BookAt can rebuild earlier states.</summary>
     public int LiveBookHistory { get; set; } = 6000;
 
+    /// <summary>
+    /// A Binance stream connection whose socket has taken no bytes for this long (the client stopped reading) is
+    /// dropped, as exchanges drop readers that fall too far behind. Null: only unanswered pings drop it.
+    /// </summary>
+    public TimeSpan? StreamSlowReaderTimeout { get; set; }
+
     /// <summary>Frames queued for a connection beyond which it counts as a slow consumer and is dropped.</summary>
     public int StreamMaxQueuedFrames { get; set; } = 200_000;
 }

@@ -5,7 +5,8 @@ namespace Fluxum.Engine.Streams;
 
 /// <summary>
 /// Hands books to the sink at most every interval (zero: on every change). Copying the top levels is the only
-/// cost of a publish, and only the latest book per symbol waits in the sink, so a slow pipeline costs nothing here.
+/// cost of a publish, and only the latest book per (exchange, symbol) waits in the sink (one command may watch
+/// the same symbol on two exchanges), so a slow pipeline costs nothing here and never holds the socket.
 /// </summary>
 internal sealed class BookPublisher : IDisposable
 {
@@ -74,7 +75,7 @@ internal sealed class BookPublisher : IDisposable
         // An invalid book is never emitted: the resync publishes again once it is right.
         if (!book.IsValid) return;
         _lastPublished[book] = Environment.TickCount64;
-        _sink.PublishLatest(book.Symbol, book.ToOrderBook(_depth));
+        _sink.PublishLatest(book.Exchange, book.Symbol, book.ToOrderBook(_depth));
     }
 
     public void Dispose() => _timer?.Dispose();

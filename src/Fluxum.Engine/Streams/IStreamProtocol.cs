@@ -27,14 +27,18 @@ internal interface IStreamLink
 
 /// <summary>
 /// The exchange-specific half of a WebSocket connection: what to subscribe after every connect and what each
-/// frame means. The session owns the socket, reconnects, pacing, staleness and the circuit breaker.
+/// frame means. The session owns the socket, reconnects, pacing, staleness, the circuit breaker and
+/// back-pressure (it reads the socket only while <see cref="Outlet"/> has room), so a protocol never waits.
 /// </summary>
 internal interface IStreamProtocol
 {
+    /// <summary>Where this protocol publishes (its sink, behind the shared duplicate and gap rules).</summary>
+    StreamOutlet Outlet { get; }
+
     /// <summary>Called after every connect, before any frame of the new connection: subscribe here (through the link) and reset state.</summary>
     void OnConnected(IStreamLink link, ConnectKind kind);
 
-    /// <summary>One text frame as UTF-8. Throwing marks it malformed: it is logged and skipped, never fatal.</summary>
+    /// <summary>One frame as the session's decoder gives it (UTF-8 JSON). Throwing marks it malformed: it is logged and skipped, never fatal.</summary>
     void OnFrame(ReadOnlyMemory<byte> frame);
 
     /// <summary>An application-level ping to send when the connection has been quiet, or null where WebSocket ping frames suffice.</summary>

@@ -8,7 +8,8 @@ namespace Fluxum.Engine.Streams;
 /// One symbol's book kept by the exchange's snapshot + diff algorithm: diffs are buffered while a REST snapshot
 /// loads, those older than it are dropped, the first applied one must straddle it and each next one must follow
 /// on. A gap, a crossed book or a new connection throws the book away and starts over; the book is published
-/// only while it is right.
+/// only while it is right. A diff that made the book cross is never applied again: the next snapshot must already
+/// hold it (be at least as new), else it could only be continued through that diff and would cross again.
 /// </summary>
 internal sealed class SequencedBook
 {
@@ -24,6 +25,9 @@ internal sealed class SequencedBook
     private readonly List<DepthDiff> _buffer = new();
     private bool _loading;
     private int _loadAttempts;
+
+    /// <summary>The last update id of the diff that crossed the book, until a snapshot at least that new is loaded.</summary>
+    private long? _crossedThrough;
 
     public SequencedBook(LocalOrderBook book, Func<CancellationToken, Task<OrderBook>> loadSnapshot, Action<LocalOrderBook> changed,
         object gate, CancellationToken ct)
@@ -60,8 +64,9 @@ internal sealed class SequencedBook
                 Buffer(diff);
                 break;
             case DiffResult.Crossed:
-                Verbose($"the book crossed at update {diff.LastUpdateId}; resyncing.");
-                Buffer(diff);
+                Verbose($"the book crossed at update {diff.LastUpdateId}; resyncing from a snapshot that holds it.");
+                _crossedThrough = diff.LastUpdateId;
+                if (!_loading) StartLoading(TimeSpan.Zero);
                 break;
         }
     }
@@ -70,6 +75,7 @@ internal sealed class SequencedBook
     public void Invalidate(string reason)
     {
         _buffer.Clear();
+        _crossedThrough = null;
         _book.Invalidate();
         if (_book.LastUpdateId != 0) Verbose($"{reason}; resyncing from the next diff.");
     }
@@ -125,6 +131,13 @@ internal sealed class SequencedBook
             return;
         }
 
+        if (_crossedThrough is { } crossed && snapshot.UpdateId < crossed)
+        {
+            Verbose($"snapshot {snapshot.UpdateId} is older than update {crossed}, which crossed the book; loading another.");
+            StartLoading(Backoff());
+            return;
+        }
+
         // A snapshot older than the first buffered diff cannot be continued by it: load another.
         var first = _buffer[0];
         var tooOld = _book.Rule == SequenceRule.FirstLast ? snapshot.UpdateId + 1 < first.FirstUpdateId : snapshot.UpdateId < first.FirstUpdateId;
@@ -135,6 +148,7 @@ internal sealed class SequencedBook
             return;
         }
 
+        _crossedThrough = null;
         _book.LoadSnapshot(snapshot.UpdateId, snapshot.Bids.Select(l => (l.Price, l.Quantity)), snapshot.Asks.Select(l => (l.Price, l.Quantity)), snapshot.Time);
         var pending = _buffer.ToArray();
         _buffer.Clear();
@@ -144,7 +158,10 @@ internal sealed class SequencedBook
             if (result is DiffResult.Gap or DiffResult.Crossed)
             {
                 Verbose($"update {pending[k].FirstUpdateId} does not continue snapshot {snapshot.UpdateId} ({result}); loading another.");
-                _buffer.AddRange(pending.AsSpan(k).ToArray());
+
+                // A gap keeps the diff that did not follow (the next snapshot may precede it); a crossing one goes.
+                if (result == DiffResult.Crossed) _crossedThrough = pending[k].LastUpdateId;
+                _buffer.AddRange(pending.AsSpan(result == DiffResult.Crossed ? k + 1 : k).ToArray());
                 StartLoading(Backoff());
                 return;
             }

@@ -28,6 +28,15 @@ internal sealed record StreamOptions
     /// <summary>How often a quiet connection sends the protocol's application ping, where it has one.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a WebSocket handshake may take before the attempt counts as failed.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a normal close (1000) may take before the socket is aborted: short, because Ctrl+C and
+    /// Select-Object -First must end a command within a second.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+
     public static StreamOptions FromEnvironment(TimeSpan? lifetime = null)
     {
         var options = new StreamOptions { Lifetime = lifetime };

@@ -1,18 +1,19 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading.Channels;
 using Fluxum.Diagnostics;
 using Fluxum.Errors;
 using Fluxum.Models;
-using Websocket.Client;
 
 namespace Fluxum.Engine.Streams;
 
 /// <summary>
-/// One WebSocket connection of any exchange, on Websocket.Client: it reconnects with exponential backoff and
-/// jitter, calls the protocol to resubscribe after every connect, treats silence past the stale timeout as a
-/// dead connection, reconnects on its own before the exchange's connection lifetime runs out, paces control
-/// messages to the exchange's rate, and opens its circuit (ends with an error) after too many failures in a row.
+/// The WebSocket session of every exchange, on System.Net.WebSockets.ClientWebSocket: it connects, calls the
+/// protocol to subscribe after every connect, reads frames through a pluggable decoder only while the sink has
+/// room (back-pressure: a full sink stops the socket being read), treats silence past the stale timeout as a dead
+/// connection (but not its own pauses), reconnects with exponential backoff and jitter, replaces a connection at
+/// its lifetime or when the exchange announces a shutdown without counting a failure, paces control messages, opens
+/// its circuit (ends with an error) after too many failures in a row, and closes with a normal close (1000) when
+/// stopped. A lost connection is a gap in every stream it carried, reported through the protocol's outlet.
 /// </summary>
 internal sealed class StreamSession : IStreamLink, IAsyncDisposable
 {
@@ -20,38 +21,23 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
     private readonly Uri _url;
     private readonly IStreamProtocol _protocol;
     private readonly StreamOptions _options;
+    private readonly IFrameDecoder _decoder;
     private readonly IFxHost? _host;
-    private readonly WebsocketClient _client;
-    private readonly Channel<(int Generation, string Message)> _outbox = Channel.CreateUnbounded<(int, string)>(new() { SingleReader = true });
-    private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<IDisposable> _subscriptions = new();
+    private readonly Pacer _pacer;
     private readonly object _frameGate = new();
-    private Timer? _lifetimeTimer;
-    private Timer? _keepAliveTimer;
-    private int _generation;
+    private volatile LiveSocket? _current;
+    private FxException? _failure;
     private int _failures;
-    private volatile bool _planned;
-    private long _lastActivityTicks = Environment.TickCount64;
 
-    public StreamSession(ExchangeId exchange, Uri url, IStreamProtocol protocol, StreamOptions options)
+    public StreamSession(ExchangeId exchange, Uri url, IStreamProtocol protocol, StreamOptions options, IFrameDecoder? decoder = null)
     {
         _exchange = exchange;
         _url = url;
         _protocol = protocol;
         _options = options;
+        _decoder = decoder ?? TextFrames.Instance;
+        _pacer = new Pacer(options.MessageSpacing);
         _host = FxLog.Current;
-        _client = new WebsocketClient(url, () => new ClientWebSocket { Options = { KeepAliveInterval = TimeSpan.FromSeconds(20) } })
-        {
-            Name = exchange.ToString(),
-            ReconnectTimeout = options.StaleTimeout,
-            ErrorReconnectTimeout = options.RetryBase,
-            LostReconnectTimeout = TimeSpan.Zero,
-            IsReconnectionEnabled = true,
-
-            // Frames stay UTF-8 bytes: the parsers read bytes, a string per frame would be garbage for nothing.
-            IsTextMessageConversionEnabled = false,
-        };
     }
 
     /// <summary>Connections made, the first included.</summary>
@@ -60,19 +46,33 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
     /// <summary>Connects and runs until <paramref name="ct"/> is cancelled, or fails when the circuit opens or the protocol gives up.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        _subscriptions.Add(_client.ReconnectionHappened.Subscribe(OnConnected));
-        _subscriptions.Add(_client.DisconnectionHappened.Subscribe(OnDisconnected));
-        _subscriptions.Add(_client.MessageReceived.Subscribe(OnMessage));
-        _keepAliveTimer = new Timer(_ => KeepAlive(), null, _options.KeepAliveInterval, _options.KeepAliveInterval);
-        var sender = Task.Run(() => SendLoopAsync(_stopping.Token));
-        using var registration = ct.Register(() => _stopping.Cancel());
-
-        // Not awaited: while the first connection keeps failing, Start waits out the retry delays, and a stop
-        // must not wait with it. Disposing the client ends those waits.
-        var started = _client.Start();
+        var kind = ConnectKind.Initial;
         try
         {
-            await _failed.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                using var socket = await ConnectAsync(ct).ConfigureAwait(false);
+                if (socket is null) return;
+                var end = await RunConnectionAsync(socket, kind, ct).ConfigureAwait(false);
+                switch (end.Kind)
+                {
+                    case ConnectionEndKind.Stopped:
+                        return;
+                    case ConnectionEndKind.Failed:
+                        throw end.Error!;
+                    case ConnectionEndKind.Planned:
+                        _protocol.Outlet.ConnectionLost("planned reconnect");
+                        kind = ConnectKind.Planned;
+                        continue;
+                }
+
+                // Every frame resets the count: only failures in a row, with nothing received between them, open the circuit.
+                var failures = Interlocked.Increment(ref _failures);
+                var reason = socket.LostWhilePaused ? $"{end.Reason}, after reading had paused because the pipeline was behind" : end.Reason;
+                _protocol.Outlet.ConnectionLost($"connection lost: {reason}");
+                if (!await BackOffAsync(failures, $"connection lost ({reason})", ct).ConfigureAwait(false)) return;
+                kind = ConnectKind.Recovered;
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -80,99 +80,113 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         }
         finally
         {
-            await DisposeAsync().ConfigureAwait(false);
-            await sender.ConfigureAwait(false);
-            await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+            _protocol.Outlet.Close();
         }
     }
 
-    public void Send(string message)
-    {
-        _outbox.Writer.TryWrite((Volatile.Read(ref _generation), message));
-    }
+    public void Send(string message) => _current?.Send(message);
 
     public void PlanReconnect(string reason)
     {
-        if (_stopping.IsCancellationRequested || _planned) return;
-        _planned = true;
-        Verbose($"reconnecting as planned: {reason}.");
-        _ = Task.Run(() => _client.Reconnect());
+        if (_current is { } socket && socket.End(new ConnectionEnd(ConnectionEndKind.Planned, reason))) Verbose($"reconnecting as planned: {reason}.");
     }
 
     public void Fail(FxException error)
     {
-        _failed.TrySetException(error);
+        Interlocked.CompareExchange(ref _failure, error, null);
+        _current?.End(new ConnectionEnd(ConnectionEndKind.Failed, error.Message, error));
     }
 
-    private void OnConnected(ReconnectionInfo info)
+    /// <summary>A connected socket, or null when stopped; failed handshakes back off and may open the circuit.</summary>
+    private async Task<LiveSocket?> ConnectAsync(CancellationToken ct)
     {
-        if (_stopping.IsCancellationRequested) return;
-        var kind = info.Type == ReconnectionType.Initial ? ConnectKind.Initial : _planned ? ConnectKind.Planned : ConnectKind.Recovered;
-        _planned = false;
-        Connections++;
-        Interlocked.Increment(ref _generation);
-        Touch();
-        _lifetimeTimer?.Dispose();
-        if (_options.Lifetime is { } lifetime)
+        while (true)
         {
-            _lifetimeTimer = new Timer(_ => PlanReconnect("the connection reached its lifetime"), null, lifetime, Timeout.InfiniteTimeSpan);
+            if (_failure is { } failure) throw failure;
+            var client = new ClientWebSocket();
+            client.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+            client.Options.CollectHttpResponseDetails = true;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(_options.ConnectTimeout);
+                await client.ConnectAsync(_url, timeout.Token).ConfigureAwait(false);
+                return new LiveSocket(client, _options, _protocol.Outlet, OnMessage, _protocol.KeepAliveMessage, _pacer,
+                    () => PlanReconnect("the connection reached its lifetime"));
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or OperationCanceledException or HttpRequestException or IOException)
+            {
+                // The handshake's status tells a refusal (503, or a permanent 404/401 that could fail fast) from a network error.
+                var status = (int)client.HttpStatusCode;
+                client.Dispose();
+                var reason = status != 0 ? $"HTTP {status}" : e is OperationCanceledException ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s" : e.Message;
+                var failures = Interlocked.Increment(ref _failures);
+                if (!await BackOffAsync(failures, $"could not connect ({reason})", ct).ConfigureAwait(false)) return null;
+            }
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                client.Dispose();
+                return null;
+            }
         }
+    }
 
+    private async Task<ConnectionEnd> RunConnectionAsync(LiveSocket socket, ConnectKind kind, CancellationToken ct)
+    {
+        Connections++;
+        _current = socket;
         Verbose(kind switch
         {
             ConnectKind.Initial => $"connected to {_url.GetLeftPart(UriPartial.Path)}.",
             ConnectKind.Planned => "reconnected (planned); subscribing again.",
-            _ => $"reconnected after {info.Type}; subscribing again.",
+            _ => "reconnected after a lost connection; subscribing again.",
         });
         lock (_frameGate)
         {
+            // Before the receive loop starts, so the protocol is ready for the first frame of this connection.
             _protocol.OnConnected(this, kind);
+        }
+
+        if (_failure is { } failure) socket.End(new ConnectionEnd(ConnectionEndKind.Failed, failure.Message, failure));
+        try
+        {
+            return await socket.RunAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _current = null;
         }
     }
 
-    private void OnDisconnected(DisconnectionInfo info)
+    /// <summary>Waits out the retry delay of this failure, or opens the circuit; false when stopped meanwhile.</summary>
+    private async Task<bool> BackOffAsync(int failures, string what, CancellationToken ct)
     {
-        if (_stopping.IsCancellationRequested || info.Type == DisconnectionType.Exit) return;
-        if (_planned && info.Type != DisconnectionType.Error)
-        {
-            // The planned close itself: reconnect at once, it is no failure.
-            SetRetryDelay(TimeSpan.Zero);
-            return;
-        }
-
-        // A planned reconnect whose new connection failed is a failure like any other: backoff and breaker apply.
-        _planned = false;
-
-        // Every frame resets the count: only failures in a row, with nothing received between them, open the circuit.
-        var failures = Interlocked.Increment(ref _failures);
-        var reason = info.Exception?.Message ?? info.CloseStatusDescription ?? info.Type.ToString();
         if (failures >= _options.MaxFailures)
         {
-            info.CancelReconnection = true;
-            Fail(new FxException("Fluxum.StreamCircuitOpen", FxErrorKind.ConnectionError,
-                $"{_exchange} stream gave up after {failures} failed connections in a row to {_url.GetLeftPart(UriPartial.Path)}; the last: {reason}.",
-                _exchange));
-            return;
+            throw new FxException("Fluxum.StreamCircuitOpen", FxErrorKind.ConnectionError,
+                $"{_exchange} stream gave up after {failures} failed connections in a row to {_url.GetLeftPart(UriPartial.Path)}; the last: {what}.",
+                _exchange);
         }
 
         var delay = _options.RetryDelay(failures);
-        SetRetryDelay(delay);
-        _host?.Warning($"{_exchange} stream: connection lost ({info.Type}: {reason}); reconnecting in {delay.TotalSeconds:0.0} s (failure {failures} of at most {_options.MaxFailures}). Events in between are missed; books resync.");
+        _host?.Warning($"{_exchange} stream: {what}; reconnecting in {delay.TotalSeconds:0.0} s (failure {failures} of at most {_options.MaxFailures}). " +
+            "Events in between are missed; books resync.");
+        try
+        {
+            await Task.Delay(delay, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
-    private void SetRetryDelay(TimeSpan delay)
+    /// <summary>On the receive loop, one message at a time.</summary>
+    private void OnMessage(ReadOnlyMemory<byte> message, WebSocketMessageType type)
     {
-        // Websocket.Client reads these after raising the disconnection, so they shape this very retry.
-        _client.ErrorReconnectTimeout = delay == TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : delay;
-        _client.LostReconnectTimeout = delay;
-    }
-
-    private void OnMessage(ResponseMessage message)
-    {
-        if (_stopping.IsCancellationRequested) return;
-        Touch();
-        _failures = 0;
-        ReadOnlyMemory<byte> frame = message.Binary ?? (message.Text is { } text ? Encoding.UTF8.GetBytes(text) : default);
+        Volatile.Write(ref _failures, 0);
+        var frame = _decoder.Decode(message, type);
         if (frame.IsEmpty) return;
         try
         {
@@ -188,50 +202,8 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         }
     }
 
-    private async Task SendLoopAsync(CancellationToken ct)
-    {
-        var last = 0L;
-        try
-        {
-            await foreach (var (generation, message) in _outbox.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-            {
-                // Messages meant for a connection that has since dropped would be sent twice: OnConnected queues them anew.
-                if (generation != Volatile.Read(ref _generation)) continue;
-                var wait = _options.MessageSpacing.TotalMilliseconds - (Environment.TickCount64 - last);
-                if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait), ct).ConfigureAwait(false);
-                if (generation != Volatile.Read(ref _generation)) continue;
-                _client.Send(message);
-                last = Environment.TickCount64;
-                Touch();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private void KeepAlive()
-    {
-        if (_stopping.IsCancellationRequested || !_client.IsRunning) return;
-        if (Environment.TickCount64 - Interlocked.Read(ref _lastActivityTicks) < _options.KeepAliveInterval.TotalMilliseconds / 2) return;
-        if (_protocol.KeepAliveMessage() is { } ping) Send(ping);
-    }
-
-    private void Touch() => Interlocked.Exchange(ref _lastActivityTicks, Environment.TickCount64);
-
     private void Verbose(string message) => _host?.Verbose($"{_exchange} stream: {message}");
 
-    public ValueTask DisposeAsync()
-    {
-        if (!_stopping.IsCancellationRequested) _stopping.Cancel();
-        _outbox.Writer.TryComplete();
-        _lifetimeTimer?.Dispose();
-        _keepAliveTimer?.Dispose();
-        foreach (var s in _subscriptions) s.Dispose();
-        _subscriptions.Clear();
-
-        // Dispose aborts the socket at once: a stopped pipeline must not wait for a close handshake.
-        _client.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    /// <summary>Nothing to do: the socket of a connection is closed (normally, or aborted) before RunAsync returns.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

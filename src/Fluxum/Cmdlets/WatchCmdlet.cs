@@ -11,15 +11,17 @@ namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>
 /// The base of the Watch-Fx* commands: streams run on background tasks into a <see cref="StreamBridge"/>, and
-/// this thread writes what arrives until -Count objects were written, -Duration passed, the stream gave up, or
-/// the pipeline stopped (Ctrl+C, Select-Object -First): then the sockets are closed before the command returns.
+/// this thread writes what arrives until -Count objects were written, -Duration passed (checked after every
+/// object, so a slow pipeline cannot hold the command past it), the stream gave up, or the pipeline stopped
+/// (Ctrl+C, Select-Object -First): then the sockets are closed before the command returns.
 /// </summary>
 public abstract class WatchCmdlet : MarketDataCmdlet
 {
-    /// <summary>Items a slow pipeline may fall behind by before new ones are dropped (and reported).</summary>
+    /// <summary>
+    /// Items a slow pipeline may fall behind by; past them the sessions stop reading their sockets until it has
+    /// caught up to half (back-pressure: nothing is dropped, and the exchange's TCP buffers hold the rest).
+    /// </summary>
     private const int BufferCapacity = 10_000;
-
-    private static readonly TimeSpan DropReportPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>Stops after writing this many objects.</summary>
     [Parameter]
@@ -64,9 +66,11 @@ public abstract class WatchCmdlet : MarketDataCmdlet
         // Carries the failure too: the continuations above may run after this one.
         _ = Task.WhenAll(tasks).ContinueWith(t => bridge.Complete(FailureOf(t)), TaskScheduler.Default);
         var clock = Stopwatch.StartNew();
+        var ended = false;
         try
         {
             Drain(bridge, clock, target, linked.Token);
+            ended = true;
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -81,36 +85,42 @@ public abstract class WatchCmdlet : MarketDataCmdlet
             linked.Cancel();
             try
             {
-                // The sessions abort their sockets on cancellation; this only waits for that to finish.
+                // The sessions close their sockets (normally, within a short timeout) on cancellation; this waits for that.
                 Task.WaitAll(tasks, TimeSpan.FromSeconds(2));
             }
             catch (AggregateException)
             {
             }
-
-            ReportDrops(bridge);
         }
+
+        // What the sessions said while closing (gaps, counts) is still worth writing when the command ended on its own.
+        if (ended) EndReport(bridge);
     }
 
     private void Drain(StreamBridge bridge, Stopwatch clock, object? target, CancellationToken ct)
     {
         var written = 0;
-        var lastDropReport = clock.Elapsed;
         var hasDuration = MyInvocation.BoundParameters.ContainsKey(nameof(Duration));
+        bool Due() => hasDuration && clock.Elapsed >= Duration;
         while (true)
         {
-            while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
+            if (Due()) return;
+            WriteMessages(bridge);
             while (bridge.TryTake() is { } item)
             {
                 WriteObject(item);
                 if (Count > 0 && ++written >= Count) return;
-                while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
+
+                // The pipeline may take longer per object than the stream sends them: the deadline is checked
+                // between objects, never only once the buffer runs dry.
+                if (Due()) return;
+                WriteMessages(bridge);
             }
 
             if (bridge.IsDrained || bridge.Failure is not null)
             {
                 // A failure ends the command at once: what other streams still send would only hide it.
-                while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
+                WriteMessages(bridge);
                 switch (bridge.Failure)
                 {
                     case FxException failure:
@@ -125,12 +135,6 @@ public abstract class WatchCmdlet : MarketDataCmdlet
                 return;
             }
 
-            if (clock.Elapsed - lastDropReport >= DropReportPeriod)
-            {
-                ReportDrops(bridge);
-                lastDropReport = clock.Elapsed;
-            }
-
             var wait = TimeSpan.FromMilliseconds(250);
             if (hasDuration)
             {
@@ -143,13 +147,26 @@ public abstract class WatchCmdlet : MarketDataCmdlet
         }
     }
 
-    private void ReportDrops(StreamBridge bridge)
+    private void WriteMessages(StreamBridge bridge)
     {
-        var dropped = bridge.TakeDropped();
-        if (dropped > 0)
+        while (bridge.TryTakeMessage(out var message)) message.WriteTo(this);
+        while (bridge.Buffer.TryTakeGap(out var gap)) WriteWarning(gap.ToString());
+    }
+
+    /// <summary>The last messages, and what was lost if anything was: the only loss a stream has is a gap.</summary>
+    private void EndReport(StreamBridge bridge)
+    {
+        WriteMessages(bridge);
+        var gaps = bridge.Buffer.GapCount;
+        if (gaps > 0)
         {
-            WriteWarning($"{dropped} stream items were dropped because the pipeline read them more slowly than they arrived. " +
-                "Filter earlier in the pipeline, watch fewer symbols, or use -Count/-Duration and process afterwards.");
+            WriteWarning($"The stream had {gaps} gap{(gaps == 1 ? "" : "s")} (listed above): events in {(gaps == 1 ? "it" : "them")} were missed while a connection was down. " +
+                "Get-FxTrade and Get-FxCandle can fill them from the exchange's history.");
+        }
+
+        if (bridge.Buffer.Pauses > 0)
+        {
+            WriteVerbose($"The pipeline fell behind {bridge.Buffer.Pauses} times; reading paused until it caught up (at most {bridge.Buffer.MostQueued} objects waited).");
         }
     }
 }

@@ -171,22 +171,6 @@ public sealed class WatchCmdletTests : IDisposable
     }
 
     [Fact]
-    public async Task A_slow_pipeline_drops_trades_with_a_warning_instead_of_growing()
-    {
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = _ps.Runspace;
-        ps.AddScript("$n = 0; Watch-FxTrade BTCUSDT -Duration 4 | ForEach-Object { [System.Threading.Thread]::Sleep(1); $n++ }; $n");
-        var run = ps.BeginInvoke();
-        Assert.True(await Streams.WaitForAsync(c => c.Any(x => x.Subscriptions.Contains("btcusdt@trade")), TimeSpan.FromSeconds(5)), "no subscription");
-        Assert.Equal(1, Streams.Burst("btcusdt@trade", 60_000));
-        var output = ps.EndInvoke(run);
-        var warnings = ps.Streams.Warning.Select(w => w.Message).ToList();
-        Assert.Contains(warnings, w => w.Contains("dropped", StringComparison.Ordinal));
-        var written = Convert.ToInt32(output.Single().BaseObject, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(written, 500, 59_999);
-    }
-
-    [Fact]
     public void Kraken_books_arrive_through_the_same_command()
     {
         var r = _ps.Invoke("Watch-FxBook BTC/USD -Exchange Kraken -Depth 10 -Count 3");

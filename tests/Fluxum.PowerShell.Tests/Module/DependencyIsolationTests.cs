@@ -1,54 +1,66 @@
+using System.Diagnostics;
 using System.Runtime.Loader;
 using Fluxum.PowerShell.Tests.Support;
 
 namespace Fluxum.PowerShell.Tests.Module;
 
 /// <summary>
-/// Another module's System.Reactive (6.0.1 here) already in the session does not stop Fluxum from streaming,
-/// and Fluxum's own copy (the version Websocket.Client brings) does not replace it: each lives in its own load context.
+/// Another module's BouncyCastle (2.4.0 here) already in the session does not stop Fluxum from signing and
+/// streaming, and Fluxum's own copy (2.7.0, which its engine ships for PEM keys and Ed25519) does not replace it:
+/// each lives in its own load context.
 /// </summary>
 [Collection(ModuleCollection.Name)]
-public sealed class DependencyIsolationTests
+public sealed class DependencyIsolationTests(ExchangeFixture exchange)
 {
+    private const string BouncyCastle = "BouncyCastle.Cryptography";
+
     [Fact]
-    public void A_different_System_Reactive_loaded_first_still_works_and_Fluxum_streams_with_its_own()
+    public void A_different_BouncyCastle_loaded_first_still_works_and_Fluxum_signs_and_streams_with_its_own()
     {
-        var other = Path.Combine(AppContext.BaseDirectory, "System.Reactive.dll");
-        Assert.Equal(new Version(6, 0, 0, 0), System.Reflection.AssemblyName.GetAssemblyName(other).Version);
+        var other = Path.Combine(AppContext.BaseDirectory, BouncyCastle + ".dll");
+        Assert.StartsWith("2.4.0", FileVersionInfo.GetVersionInfo(other).FileVersion);
 
         using var ps = new PowerShellSession(importModule: false);
         var before = ps.Invoke($$"""
             $null = [System.Reflection.Assembly]::LoadFrom('{{other}}')
-            [System.Reactive.Linq.Observable].Assembly.GetName().Version.ToString()
+            [System.Diagnostics.FileVersionInfo]::GetVersionInfo([Org.BouncyCastle.Crypto.Digests.Sha256Digest].Assembly.Location).FileVersion
             """);
         before.AssertClean();
-        Assert.Equal("6.0.0.0", before.Output.Single().ToString());
+        Assert.StartsWith("2.4.0", before.Output.Single().ToString());
 
+        // Any credential makes the engine read it with its BouncyCastle (a PEM key is tried first), then sign.
+        var key = "iso-" + Guid.NewGuid().ToString("N")[..10];
+        var secret = "s-" + Guid.NewGuid().ToString("N");
+        exchange.Server.BinanceAccounts.AddHmacAccount(key, secret);
         ps.Invoke($"Import-Module '{RepoPaths.Manifest}' -ErrorAction Stop").AssertClean();
+        var account = ps.Invoke($"Get-FxAccount -Credential ([pscredential]::new('{key}', [System.Net.NetworkCredential]::new('', '{secret}').SecurePassword))");
+        account.AssertClean();
+        Assert.Single(account.Output);
         var streamed = ps.Invoke("Watch-FxTrade BTCUSDT -Count 3");
         streamed.AssertClean();
         Assert.Equal(3, streamed.Output.Count);
 
         // The first copy still answers, and is still the one the session's scripts see.
         var after = ps.Invoke("""
-            $list = [System.Collections.Generic.List[int]]::new()
-            $null = [System.ObservableExtensions]::Subscribe([System.Reactive.Linq.Observable]::Range(1, 3), [Action[int]]{ param($x) $list.Add($x) })
-            $list -join ','
-            [System.Reactive.Linq.Observable].Assembly.GetName().Version.ToString()
+            $digest = [Org.BouncyCastle.Crypto.Digests.Sha256Digest]::new()
+            $bytes = [System.Text.Encoding]::UTF8.GetBytes('abc')
+            $digest.BlockUpdate($bytes, 0, $bytes.Length)
+            $out = [byte[]]::new(32)
+            $null = $digest.DoFinal($out, 0)
+            [System.Convert]::ToHexString($out)
+            [System.Diagnostics.FileVersionInfo]::GetVersionInfo([Org.BouncyCastle.Crypto.Digests.Sha256Digest].Assembly.Location).FileVersion
             """);
         after.AssertClean();
-        Assert.Equal(new[] { "1,2,3", "6.0.0.0" }, after.Output.Select(o => o.ToString()));
+        Assert.Equal("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", after.Output[0].ToString());
+        Assert.StartsWith("2.4.0", after.Output[1].ToString());
 
         var engineContext = AssemblyLoadContext.All.Single(c => c.Assemblies.Any(a => a.GetName().Name == "Fluxum.Engine"));
-        var engineReactive = engineContext.Assemblies.Single(a => a.GetName().Name == "System.Reactive");
+        var engineCopy = engineContext.Assemblies.Single(a => a.GetName().Name == BouncyCastle);
         Assert.NotEqual(AssemblyLoadContext.Default, engineContext);
-        Assert.StartsWith(Path.Combine(Path.GetDirectoryName(RepoPaths.Manifest)!, "Dependencies"), engineReactive.Location);
-        var defaultReactive = AssemblyLoadContext.Default.Assemblies.Single(a => a.GetName().Name == "System.Reactive");
-        Assert.NotSame(defaultReactive, engineReactive);
-        Assert.NotEqual(defaultReactive.Location, engineReactive.Location);
-
-        // Same assembly version (System.Reactive keeps 6.0.0.0 across 6.x), different builds: 6.0.1 here, Websocket.Client's in the engine.
-        Assert.StartsWith("6.0.1", System.Diagnostics.FileVersionInfo.GetVersionInfo(defaultReactive.Location).FileVersion);
-        Assert.DoesNotMatch("^6\\.0\\.1", System.Diagnostics.FileVersionInfo.GetVersionInfo(engineReactive.Location).FileVersion ?? "");
+        Assert.StartsWith(Path.Combine(Path.GetDirectoryName(RepoPaths.Manifest)!, "Dependencies"), engineCopy.Location);
+        var defaultCopy = AssemblyLoadContext.Default.Assemblies.Single(a => a.GetName().Name == BouncyCastle);
+        Assert.NotSame(defaultCopy, engineCopy);
+        Assert.Equal(other, defaultCopy.Location);
+        Assert.StartsWith("2.7.0", FileVersionInfo.GetVersionInfo(engineCopy.Location).FileVersion);
     }
 }

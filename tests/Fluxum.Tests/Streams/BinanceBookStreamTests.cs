@@ -93,6 +93,56 @@ public class BinanceBookStreamTests
     }
 
     [Fact]
+    public async Task A_diff_that_crossed_the_book_is_not_applied_again_to_the_next_snapshots()
+    {
+        var sink = new RecordingSink();
+        var snapshots = new List<TaskCompletionSource<OrderBook>>();
+        using var protocol = Protocol(sink, (_, _) =>
+        {
+            var next = new TaskCompletionSource<OrderBook>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (snapshots) snapshots.Add(next);
+            return next.Task;
+        });
+        protocol.OnConnected(new RecordingLink(), ConnectKind.Initial);
+        int Loads()
+        {
+            lock (snapshots) return snapshots.Count;
+        }
+
+        async Task Release(int load, long id)
+        {
+            await WaitUntil(() => Loads() >= load);
+            lock (snapshots) snapshots[load - 1].SetResult(Snapshot(id, 10m));
+        }
+
+        protocol.OnFrame(Diff(95, 101, bid: 9m));
+        await Release(1, 100);
+        await WaitUntil(() => sink.Items.Count == 1);
+
+        // 102..110 puts a bid above the best ask: the book crossed. The diffs after it wait for a snapshot.
+        protocol.OnFrame(Diff(102, 110, bid: 10.5m));
+        protocol.OnFrame(Diff(111, 111, bid: 9.2m));
+        protocol.OnFrame(Diff(112, 112, bid: 9.3m));
+
+        // Snapshots that come before update 110 could only be continued through the diff that crossed: they are
+        // not built on; the first one that already holds it is.
+        await Release(2, 105);
+        await Release(3, 106);
+        await Release(4, 111);
+        await WaitUntil(() => sink.Items.Count == 2);
+        await Task.Delay(100);
+
+        Assert.Equal(4, Loads());
+        var books = sink.Of<OrderBook>();
+        Assert.Equal(new long[] { 101, 112 }, books.Select(b => b.UpdateId));
+
+        // One snapshot was loaded into the book after the crossing, not three (each re-applying the crossing diff).
+        Assert.Equal(new[] { 0, 1 }, books.Select(b => b.Resyncs));
+        Assert.Equal(9.3m, books[1].BestBid);
+        Assert.Equal(10m, books[1].BestAsk);
+    }
+
+    [Fact]
     public async Task A_snapshot_older_than_the_first_buffered_diff_is_replaced_by_a_newer_one()
     {
         var sink = new RecordingSink();

@@ -127,6 +127,8 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
 
         public int Replies => Volatile.Read(ref _replies);
 
+        public StreamOutlet Outlet { get; } = new(new RecordingSink());
+
         public void OnConnected(IStreamLink link, ConnectKind kind)
         {
             for (int k = 1; k <= messages; k++) link.Send($"{{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":{k}}}");
@@ -178,6 +180,7 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<FxException>(() => run.Task.WaitAsync(TimeSpan.FromSeconds(15)));
         Assert.Equal("Fluxum.StreamCircuitOpen", error.ErrorId);
         Assert.Contains("4 failed connections in a row", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not connect (HTTP 503)", error.Message, StringComparison.Ordinal); // the handshake's own status
         Assert.InRange(_server.BinanceStreams.ConnectionsRefused, 4, 4);
     }
 

@@ -3,18 +3,19 @@ using Fluxum.Streams;
 
 namespace Fluxum.Tests.Streams;
 
-/// <summary>A sink that keeps everything, in order, for assertions.</summary>
+/// <summary>A sink that keeps everything, in order, for assertions; it always has room.</summary>
 internal sealed class RecordingSink : IStreamSink
 {
     public ConcurrentQueue<object> Items { get; } = new();
+    public ConcurrentQueue<StreamGap> Gaps { get; } = new();
 
-    public bool Publish(object item)
-    {
-        Items.Enqueue(item);
-        return true;
-    }
+    public void Publish(object item) => Items.Enqueue(item);
 
-    public void PublishLatest(string key, object item) => Items.Enqueue(item);
+    public void PublishLatest(Models.ExchangeId exchange, string symbol, object item) => Items.Enqueue(item);
+
+    public ValueTask WaitForRoomAsync(CancellationToken ct) => ValueTask.CompletedTask;
+
+    public void ReportGap(StreamGap gap) => Gaps.Enqueue(gap);
 
     public List<T> Of<T>() => Items.OfType<T>().ToList();
 }

@@ -249,6 +249,27 @@ public sealed class BinanceStreamEndpointTests : IClassFixture<FastStreamServerF
     }
 
     [Fact]
+    public async Task DuplicateTrade_sends_the_next_trade_twice_byte_for_byte_and_a_client_close_is_recorded_with_its_status()
+    {
+        await using var ws = await Connect("ws/ethusdt@trade");
+        var previous = await ws.NextAsync();
+        Assert.Equal(1, _server.BinanceStreams.Inject(new StreamFault { Kind = StreamFaultKind.DuplicateTrade, Stream = "ethusdt@trade" }));
+        var repeats = 0;
+        for (int k = 0; k < 10; k++)
+        {
+            var next = await ws.NextAsync();
+            if (next == previous) repeats++;
+            previous = next;
+        }
+
+        Assert.Equal(1, repeats);
+        var id = _server.BinanceStreams.Connections.Single(c => c.Subscriptions.Contains("ethusdt@trade")).Id;
+        await ws.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", default);
+        Assert.True(await _server.BinanceStreams.WaitForAsync(c => c.All(x => x.Id != id), Wait));
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, _server.BinanceStreams.ClosedConnections.Single(c => c.Id == id).ClientCloseStatus);
+    }
+
+    [Fact]
     public async Task Drop_aborts_only_the_matching_connections_and_the_counters_follow()
     {
         var accepted = _server.BinanceStreams.ConnectionsAccepted;

@@ -21,7 +21,6 @@ internal sealed class BinanceMarketStreamProtocol : IStreamProtocol, IDisposable
     private readonly StreamRequest _request;
     private readonly IReadOnlyList<string> _streams;
     private readonly Dictionary<string, SymbolInfo> _symbols;
-    private readonly IStreamSink _sink;
     private readonly Dictionary<string, SequencedBook> _books = new(StringComparer.Ordinal);
     private readonly BookPublisher? _publisher;
     private readonly object _bookGate = new();
@@ -34,18 +33,20 @@ internal sealed class BinanceMarketStreamProtocol : IStreamProtocol, IDisposable
     {
         _request = request;
         _streams = streams;
-        _sink = sink;
+        Outlet = new StreamOutlet(sink);
         _host = FxLog.Current;
         _symbols = symbols.ToDictionary(s => s.NativeSymbol, StringComparer.Ordinal);
         if (request.Channel != StreamChannel.Book) return;
 
-        _publisher = new BookPublisher(sink, request.BookDepth, request.BookInterval, _bookGate);
+        _publisher = new BookPublisher(Outlet, request.BookDepth, request.BookInterval, _bookGate);
         foreach (var s in symbols)
         {
             var book = new LocalOrderBook(s.Exchange, s.Symbol, s.NativeSymbol, rule);
             _books[s.NativeSymbol] = new SequencedBook(book, c => loadSnapshot(s, c), _publisher.Changed, _bookGate, ct);
         }
     }
+
+    public StreamOutlet Outlet { get; }
 
     /// <summary>The books kept, by native symbol (tests compare them with the exchange's).</summary>
     public IReadOnlyDictionary<string, SequencedBook> Books => _books;
@@ -143,7 +144,7 @@ internal sealed class BinanceMarketStreamProtocol : IStreamProtocol, IDisposable
 
     private bool Wants(StreamChannel channel) => _request.Channel == channel;
 
-    private void Publish(object item) => _sink.Publish(item);
+    private void Publish(object item) => Outlet.Publish(item);
 
     public void Dispose() => _publisher?.Dispose();
 }

@@ -23,6 +23,8 @@ internal sealed class BinanceUserDataProtocol(string apiKey, IRequestSigner sign
     private IStreamLink? _link;
     private int _nextId;
 
+    public StreamOutlet Outlet { get; } = new(sink);
+
     public void OnConnected(IStreamLink link, ConnectKind kind)
     {
         _link = link;
@@ -52,11 +54,11 @@ internal sealed class BinanceUserDataProtocol(string apiKey, IRequestSigner sign
             case "executionReport":
                 var native = e.String("s");
                 var symbol = symbolOf(native) ?? throw new FormatException($"An execution report for {native}, which the exchange does not list.");
-                sink.Publish(BinanceUserDataParsers.Order(e, symbol));
-                if (BinanceUserDataParsers.Fill(e, symbol) is { } fill) sink.Publish(fill);
+                Outlet.Publish(BinanceUserDataParsers.Order(e, symbol));
+                if (BinanceUserDataParsers.Fill(e, symbol) is { } fill) Outlet.Publish(fill);
                 break;
             case "outboundAccountPosition":
-                foreach (var balance in BinanceUserDataParsers.Balances(e, ExchangeId.Binance)) sink.Publish(balance);
+                foreach (var balance in BinanceUserDataParsers.Balances(e, ExchangeId.Binance)) Outlet.Publish(balance);
                 break;
             case "eventStreamTerminated":
                 _host?.Verbose("Binance user data: the exchange ended the subscription; subscribing again.");

@@ -23,7 +23,6 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     private readonly StreamRequest _request;
     private readonly IReadOnlyList<SymbolInfo> _symbols;
     private readonly Dictionary<string, SymbolInfo> _byWireName;
-    private readonly IStreamSink _sink;
     private readonly Dictionary<string, ChecksummedBook> _books = new(StringComparer.Ordinal);
     /// <summary>A snapshot that has not come this long after asking is asked for again (a lost answer must not stall a book).</summary>
     private static readonly TimeSpan SnapshotPatience = TimeSpan.FromSeconds(5);
@@ -40,11 +39,11 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     {
         _request = request;
         _symbols = symbols;
-        _sink = sink;
+        Outlet = new StreamOutlet(sink);
         _byWireName = symbols.ToDictionary(WireName, StringComparer.Ordinal);
         _bookDepth = BookDepths.FirstOrDefault(d => d >= request.BookDepth, 1000);
         if (request.Channel != StreamChannel.Book) return;
-        _publisher = new BookPublisher(sink, request.BookDepth, request.BookInterval, _bookGate);
+        _publisher = new BookPublisher(Outlet, request.BookDepth, request.BookInterval, _bookGate);
         foreach (var s in symbols)
         {
             var wireName = WireName(s);
@@ -52,6 +51,8 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
                 _publisher.Changed, SnapshotPatience);
         }
     }
+
+    public StreamOutlet Outlet { get; }
 
     /// <summary>WebSocket v2 names pairs by their common codes (BTC/USD), which is Fluxum's unified symbol.</summary>
     public static string WireName(SymbolInfo symbol) => symbol.Symbol;
@@ -86,16 +87,16 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
 
                 break;
             case KrakenFrameKind.Trade when _request.Channel == StreamChannel.Trade:
-                foreach (var t in KrakenStreamParsers.Trades(root, Lookup)) _sink.Publish(t);
+                foreach (var t in KrakenStreamParsers.Trades(root, Lookup)) Outlet.Publish(t);
                 break;
             case KrakenFrameKind.Ticker when _request.Channel == StreamChannel.Ticker:
                 if (_request.TickerType == TickerType.Book)
                 {
-                    foreach (var t in KrakenStreamParsers.BookTickers(root, Lookup)) _sink.Publish(t);
+                    foreach (var t in KrakenStreamParsers.BookTickers(root, Lookup)) Outlet.Publish(t);
                 }
                 else
                 {
-                    foreach (var t in KrakenStreamParsers.Tickers(root, Lookup)) _sink.Publish(t);
+                    foreach (var t in KrakenStreamParsers.Tickers(root, Lookup)) Outlet.Publish(t);
                 }
 
                 break;
@@ -143,13 +144,13 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     {
         if (!_request.ClosedOnly)
         {
-            _sink.Publish(candle);
+            Outlet.Publish(candle);
             return;
         }
 
         if (_openCandles.TryGetValue(candle.Symbol, out var open) && candle.OpenTime > open.OpenTime && !snapshot)
         {
-            _sink.Publish(open with { IsClosed = true });
+            Outlet.Publish(open with { IsClosed = true });
         }
 
         if (!_openCandles.TryGetValue(candle.Symbol, out open) || candle.OpenTime >= open.OpenTime) _openCandles[candle.Symbol] = candle;

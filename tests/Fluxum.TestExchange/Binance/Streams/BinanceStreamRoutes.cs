@@ -52,7 +52,7 @@ internal sealed class BinanceStreamRoutes(BinanceStreams hub)
         {
             foreach (var p in parsed) connection.Add(hub.NewSubscription(p));
             var pump = new StreamPump(connection, hub).RunAsync();
-            await connection.RunAsync(message => Answer(connection, message), hub.Options.StreamMessagesPerSecond);
+            await connection.RunAsync(message => Answer(connection, message), hub.Options.StreamMessagesPerSecond, hub.Options.StreamSlowReaderTimeout);
             await pump;
         }
         finally

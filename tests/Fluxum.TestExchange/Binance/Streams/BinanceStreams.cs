@@ -11,7 +11,9 @@ namespace Fluxum.TestExchange.Binance.Streams;
 /// </summary>
 public sealed class BinanceStreams
 {
+    private const int ClosedKept = 1000;
     private readonly ConcurrentDictionary<long, StreamConnection> _connections = new();
+    private readonly ConcurrentQueue<ClosedStreamConnection> _closed = new();
     private readonly TestExchangeOptions _options;
     private readonly ExchangeClock _clock;
     private readonly CancellationToken _stopping;
@@ -50,6 +52,9 @@ public sealed class BinanceStreams
     /// <summary>The open connections, oldest first.</summary>
     public IReadOnlyList<StreamConnectionInfo> Connections => _connections.Values.OrderBy(c => c.Id).Select(c => c.Info()).ToList();
 
+    /// <summary>The connections that have ended, oldest first (the last 1000): how each client closed.</summary>
+    public IReadOnlyList<ClosedStreamConnection> ClosedConnections => _closed.ToList();
+
     /// <summary>Waits until the open connections satisfy the condition (e.g. "one holds btcusdt@depth again"); false on timeout.</summary>
     public async Task<bool> WaitForAsync(Func<IReadOnlyList<StreamConnectionInfo>, bool> condition, TimeSpan timeout)
     {
@@ -65,7 +70,7 @@ public sealed class BinanceStreams
 
     /// <summary>
     /// Applies a fault. Drop, Malformed, Silence and PlannedDisconnect act on the matching open connections now and
-    /// return how many; Gap, Duplicate and Reorder wait for the next diffs of a matching depth stream, and
+    /// return how many; DuplicateTrade marks the matching trade subscriptions and returns how many; Gap, Duplicate and Reorder wait for the next diffs of a matching depth stream, and
     /// RefuseConnections for the next upgrades (both return 0).
     /// </summary>
     public int Inject(StreamFault fault)
@@ -103,6 +108,16 @@ public sealed class BinanceStreams
                     c.Close(WebSocketCloseStatus.NormalClosure, "Server shutdown");
                     break;
             }
+        }
+
+        if (fault.Kind == StreamFaultKind.DuplicateTrade)
+        {
+            // Per trade subscription, not per connection: each matching trade stream repeats its next trade.
+            var subscriptions = matching.SelectMany(c => c.Subscriptions)
+                .Where(s => s.Market is { Kind: StreamKind.Trade or StreamKind.AggTrade } && (fault.Stream is not { } st || s.Name.Contains(st, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            foreach (var s in subscriptions) s.DuplicateNext();
+            return subscriptions.Count;
         }
 
         return matching.Count;
@@ -162,7 +177,12 @@ public sealed class BinanceStreams
         return c;
     }
 
-    internal void Closed(StreamConnection c) => _connections.TryRemove(c.Id, out _);
+    internal void Closed(StreamConnection c)
+    {
+        if (!_connections.TryRemove(c.Id, out _)) return;
+        _closed.Enqueue(c.Ended());
+        while (_closed.Count > ClosedKept) _closed.TryDequeue(out _);
+    }
 
     internal IEnumerable<StreamConnection> Open() => _connections.Values;
 

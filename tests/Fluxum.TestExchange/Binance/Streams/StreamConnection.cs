@@ -24,6 +24,12 @@ internal sealed class StreamConnection
     private readonly int _maxQueued;
     private int _queued;
     private int _closing;
+    private long _sendStartedTicks;
+    private int _sendStalls;
+    private long _longestSendWaitMs;
+
+    /// <summary>A send that takes this long means the client is not reading (its TCP window and ours are full).</summary>
+    private const int StallMs = 100;
 
     public StreamConnection(long id, HttpContext http, WebSocket socket, SilenceGate gate, bool combined, int maxQueued, CancellationToken stopping)
     {
@@ -93,7 +99,32 @@ internal sealed class StreamConnection
 
     public StreamConnectionInfo Info()
     {
-        lock (_sync) return new StreamConnectionInfo(Id, Path, Combined, _subscriptions.Select(s => s.Name).ToList(), OpenedAt, Gate.BytesWritten, Gate.IsSilent);
+        lock (_sync)
+        {
+            return new StreamConnectionInfo(Id, Path, Combined, _subscriptions.Select(s => s.Name).ToList(), OpenedAt, Gate.BytesWritten, Gate.IsSilent,
+                SendStalls, LongestSendWait);
+        }
+    }
+
+    /// <summary>The close status the client sent; null while none came (an aborted socket never sends one).</summary>
+    public WebSocketCloseStatus? ClientCloseStatus { get; private set; }
+
+    /// <summary>True when the server dropped the connection because its client stopped reading.</summary>
+    public bool DroppedAsSlowReader { get; private set; }
+
+    public int SendStalls => Volatile.Read(ref _sendStalls);
+
+    public TimeSpan LongestSendWait => TimeSpan.FromMilliseconds(Interlocked.Read(ref _longestSendWaitMs));
+
+    public ClosedStreamConnection Ended() => new(Id, Path, ClientCloseStatus, DroppedAsSlowReader, SendStalls, LongestSendWait);
+
+    /// <summary>Drops the connection when one send has waited past the slow-reader timeout (called now and then).</summary>
+    public void CheckSlowReader(TimeSpan timeout)
+    {
+        var started = Interlocked.Read(ref _sendStartedTicks);
+        if (started == 0 || Environment.TickCount64 - started < timeout.TotalMilliseconds) return;
+        DroppedAsSlowReader = true;
+        Abort();
     }
 
     /// <summary>The event as this connection carries it: bare, or wrapped with its stream name.</summary>
@@ -161,8 +192,11 @@ internal sealed class StreamConnection
     }
 
     /// <summary>Runs the connection until it closes: the send loop, and the receive loop handing each text message over.</summary>
-    public async Task RunAsync(Func<ReadOnlyMemory<byte>, ValueTask> onMessage, int? messagesPerSecond)
+    public async Task RunAsync(Func<ReadOnlyMemory<byte>, ValueTask> onMessage, int? messagesPerSecond, TimeSpan? slowReaderTimeout = null)
     {
+        using var slowReaders = slowReaderTimeout is { } t
+            ? new Timer(_ => CheckSlowReader(t), null, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50))
+            : null;
         var sending = SendLoopAsync();
         try
         {
@@ -204,6 +238,7 @@ internal sealed class StreamConnection
 
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                ClientCloseStatus = _socket.CloseStatus;
                 Close(WebSocketCloseStatus.NormalClosure, "");
                 return;
             }
@@ -234,7 +269,17 @@ internal sealed class StreamConnection
                 Interlocked.Decrement(ref _queued);
                 if (frame.Text is { } text)
                 {
+                    var started = Environment.TickCount64;
+                    Interlocked.Exchange(ref _sendStartedTicks, started);
                     await _socket.SendAsync(text, WebSocketMessageType.Text, true, _cts.Token);
+                    Interlocked.Exchange(ref _sendStartedTicks, 0);
+                    var waited = Environment.TickCount64 - started;
+                    if (waited >= StallMs)
+                    {
+                        Interlocked.Increment(ref _sendStalls);
+                        if (waited > Interlocked.Read(ref _longestSendWaitMs)) Interlocked.Exchange(ref _longestSendWaitMs, waited);
+                    }
+
                     continue;
                 }
 

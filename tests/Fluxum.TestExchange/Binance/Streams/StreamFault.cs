@@ -28,6 +28,9 @@ public enum StreamFaultKind
 
     /// <summary>WebSocket upgrades are answered HTTP 503: the next <see cref="StreamFault.Times"/> attempts, or all within <see cref="StreamFault.Duration"/>.</summary>
     RefuseConnections,
+
+    /// <summary>The next trade (or aggTrade) of each matching trade stream is sent twice, the same frame byte for byte.</summary>
+    DuplicateTrade,
 }
 
 /// <summary>

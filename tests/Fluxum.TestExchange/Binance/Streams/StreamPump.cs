@@ -45,6 +45,14 @@ internal sealed class StreamPump(StreamConnection connection, BinanceStreams hub
 
     private ValueTask<bool> Send(Subscription sub, byte[] data) => connection.SendAsync(connection.Frame(sub.Name, data));
 
+    /// <summary>A trade, twice when a DuplicateTrade fault waits for it.</summary>
+    private async ValueTask<bool> SendTrade(Subscription sub, byte[] data)
+    {
+        var frame = connection.Frame(sub.Name, data);
+        if (!await connection.SendAsync(frame)) return false;
+        return !sub.TakeDuplicate() || await connection.SendAsync(frame);
+    }
+
     private bool Due(Subscription sub, TimeSpan every)
     {
         var now = Environment.TickCount64;
@@ -65,7 +73,7 @@ internal sealed class StreamPump(StreamConnection connection, BinanceStreams hub
             var t = TradeTape.Trade(i, Math.Max(0, sub.NextSlot - 1));
             for (int k = 0; k < burst; k++)
             {
-                if (!await Send(sub, Trade(sub, name, sub.NextSlot + k, t, nowMs, nowMs))) return false;
+                if (!await SendTrade(sub, Trade(sub, name, sub.NextSlot + k, t, nowMs, nowMs))) return false;
             }
 
             sub.Shift += burst;
@@ -75,7 +83,7 @@ internal sealed class StreamPump(StreamConnection connection, BinanceStreams hub
         {
             if (!Due(sub, every)) return true;
             var slot = sub.NextSlot++;
-            return await Send(sub, Trade(sub, name, slot, TradeTape.Trade(i, slot), nowMs, nowMs));
+            return await SendTrade(sub, Trade(sub, name, slot, TradeTape.Trade(i, slot), nowMs, nowMs));
         }
 
         var last = TradeTape.LastSlot(i, hub.Clock.Now);
@@ -83,7 +91,7 @@ internal sealed class StreamPump(StreamConnection connection, BinanceStreams hub
         {
             var slot = sub.NextSlot++;
             var t = TradeTape.Trade(i, slot);
-            if (!await Send(sub, Trade(sub, name, slot, t, nowMs, t.TimeMicros / 1000))) return false;
+            if (!await SendTrade(sub, Trade(sub, name, slot, t, nowMs, t.TimeMicros / 1000))) return false;
         }
 
         return true;

@@ -4,6 +4,7 @@ namespace Fluxum.TestExchange.Binance.Streams;
 internal sealed class Subscription(string name, StreamName? market)
 {
     private int _pendingBurst;
+    private int _duplicateNext;
 
     public string Name { get; } = name;
 
@@ -28,4 +29,9 @@ internal sealed class Subscription(string name, StreamName? market)
     public void AddBurst(int count) => Interlocked.Add(ref _pendingBurst, count);
 
     public int TakeBurst() => Interlocked.Exchange(ref _pendingBurst, 0);
+
+    /// <summary>Trade streams: the next trade goes out twice (a DuplicateTrade fault).</summary>
+    public void DuplicateNext() => Interlocked.Exchange(ref _duplicateNext, 1);
+
+    public bool TakeDuplicate() => Interlocked.Exchange(ref _duplicateNext, 0) == 1;
 }

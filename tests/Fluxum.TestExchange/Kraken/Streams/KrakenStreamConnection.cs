@@ -16,6 +16,9 @@ internal sealed class KrakenStreamConnection(KrakenStreams hub, WebSocket socket
 
     public long Id => id;
 
+    /// <summary>The close status the client sent; null while none came (an aborted socket never sends one).</summary>
+    public WebSocketCloseStatus? ClientCloseStatus { get; private set; }
+
     /// <summary>(channel, v2 symbol) to feed; guarded by the hub's lock.</summary>
     public Dictionary<(string Channel, string Symbol), KrakenFeed> Feeds { get; } = new();
 
@@ -71,6 +74,7 @@ internal sealed class KrakenStreamConnection(KrakenStreams hub, WebSocket socket
 
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                ClientCloseStatus = socket.CloseStatus;
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
                 return;
             }

@@ -18,6 +18,7 @@ public sealed class KrakenStreams
     private static readonly byte[] Garbage = "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"pri"u8.ToArray();
 
     private readonly List<KrakenStreamConnection> _open = new();
+    private readonly List<(long Id, System.Net.WebSockets.WebSocketCloseStatus? Status)> _closed = new();
     private readonly CancellationToken _stopping;
     private long _accepted;
     private long _nextId;
@@ -48,6 +49,15 @@ public sealed class KrakenStreams
         get
         {
             lock (Sync) return _open.Count;
+        }
+    }
+
+    /// <summary>The connections that have ended, oldest first, with the close status their client sent (null: none, an aborted socket).</summary>
+    public IReadOnlyList<(long Id, System.Net.WebSockets.WebSocketCloseStatus? ClientCloseStatus)> ClosedConnections
+    {
+        get
+        {
+            lock (Sync) return _closed.ToList();
         }
     }
 
@@ -135,7 +145,12 @@ public sealed class KrakenStreams
         }
         finally
         {
-            lock (Sync) _open.Remove(connection);
+            lock (Sync)
+            {
+                _open.Remove(connection);
+                _closed.Add((connection.Id, connection.ClientCloseStatus));
+                if (_closed.Count > 1000) _closed.RemoveAt(0);
+            }
         }
     }
 
