@@ -66,10 +66,11 @@ internal sealed class BinanceSpotTrading : ITrading
         return BinanceTradingParsers.Account(doc.RootElement, Exchange, Credential.MaskedApiKey, Credential.Source);
     }
 
-    public async Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken ct)
+    public async Task<RowSet<Balance>> GetBalancesAsync(CancellationToken ct)
     {
-        using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/account", 20), ct).ConfigureAwait(false);
-        return BinanceTradingParsers.Balances(doc.RootElement, Exchange);
+        var request = Signed(HttpMethod.Get, "api/v3/account", 20);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return _rest.Answer(request, doc).Read(root => BinanceTradingParsers.Balances(root, Exchange));
     }
 
     public async Task<Order> PlaceOrderAsync(OrderRequest order, bool test, CancellationToken ct)
@@ -114,7 +115,7 @@ internal sealed class BinanceSpotTrading : ITrading
     /// OCO (orderList/oco: an above and a below leg) or OTO (orderList/oto: a working and a pending order).
     /// Every leg gets a client order id; the answer's orderReports become the returned orders.
     /// </summary>
-    public async Task<IReadOnlyList<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
+    public async Task<RowSet<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(list.Symbol, ct).ConfigureAwait(false);
         var request = Signed(HttpMethod.Post, list.Kind == OrderListKind.Oco ? "api/v3/orderList/oco" : "api/v3/orderList/oto", 1, countsAsOrder: true)
@@ -130,7 +131,7 @@ internal sealed class BinanceSpotTrading : ITrading
         Leg(request, first, list.First, withSideAndQuantity: list.Kind == OrderListKind.Oto);
         Leg(request, second, list.Second, withSideAndQuantity: list.Kind == OrderListKind.Oto);
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return await OrdersAsync(new[] { doc.RootElement }, ct).ConfigureAwait(false);
+        return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
     private static void Leg(RestRequest request, string prefix, OrderRequest leg, bool withSideAndQuantity)
@@ -194,15 +195,15 @@ internal sealed class BinanceSpotTrading : ITrading
         return BinanceTradingParsers.Order(doc.RootElement, info);
     }
 
-    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct)
+    public async Task<RowSet<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct)
     {
         var info = symbol is null ? null : await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
         var request = Signed(HttpMethod.Get, "api/v3/openOrders", info is null ? 80 : 6).Add("symbol", info?.NativeSymbol);
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+        return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
+    public Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
         HistoryAsync(query, "api/v3/allOrders", "orderId", BinanceTradingParsers.Order, ct);
 
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
@@ -212,19 +213,20 @@ internal sealed class BinanceSpotTrading : ITrading
         return BinanceTradingParsers.Order(doc.RootElement, info);
     }
 
-    public async Task<IReadOnlyList<Order>> CancelAllAsync(string symbol, CancellationToken ct)
+    public async Task<RowSet<Order>> CancelAllAsync(string symbol, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
-        using var doc = await SendAsync(Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol), ct).ConfigureAwait(false);
-        return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+        var request = Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
+    public Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
         HistoryAsync(query, "api/v3/myTrades", "fromId", BinanceTradingParsers.MyTrade, ct);
 
     /// <summary>One page of account history; Binance takes either an id to start from or a time range, not both.</summary>
-    private async Task<IReadOnlyList<T>> HistoryAsync<T>(HistoryQuery query, string path, string idParameter,
-        Func<JsonElement, SymbolInfo, T> parse, CancellationToken ct)
+    private async Task<RowSet<T>> HistoryAsync<T>(HistoryQuery query, string path, string idParameter,
+        Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
     {
         var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
         var request = Signed(HttpMethod.Get, path, 20)
@@ -234,28 +236,51 @@ internal sealed class BinanceSpotTrading : ITrading
             .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
             .Add("limit", Math.Clamp(query.Limit, 1, 1000));
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(item => parse(item, info)).ToList();
+        return _rest.Answer(request, doc).Read(root => root.Rows(item => parse(item, info)));
     }
 
-    private Task<IReadOnlyList<Order>> OrdersAsync(JsonElement array, CancellationToken ct) => OrdersAsync(array.EnumerateArray(), ct);
-
-    /// <summary>Orders from a list answer; order lists (OCO/OTO) contribute their member orders.</summary>
-    private async Task<IReadOnlyList<Order>> OrdersAsync(IEnumerable<JsonElement> items, CancellationToken ct)
+    /// <summary>
+    /// The orders of a list answer (open orders, cancelled ones) or of one order list's answer; order lists
+    /// (OCO/OTO) contribute their member orders. An order that cannot be read, or is for a symbol the exchange does
+    /// not list, is left out and reported by its place and field; the others are returned. Never skipped silently:
+    /// an empty result must mean "no orders", not "orders Fluxum could not read".
+    /// </summary>
+    private async Task<RowSet<Order>> OrdersAsync(JsonField answer, CancellationToken ct)
     {
+        var rows = (answer.IsList ? answer.Items() : new[] { answer }).SelectMany(MembersOf).ToList();
+
+        // A symbol listed since the catalog was read is looked for once more before its orders count as unreadable.
         var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
-        var orders = new List<Order>();
-        foreach (var item in items)
+        var unknown = rows.Select(r => r.Element.ValueKind == JsonValueKind.Object && r.Element.TryGetProperty("symbol", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)
+            .OfType<string>().FirstOrDefault(s => !catalog.TryResolve(s, out _));
+        if (unknown is not null)
         {
-            var members = item.Find("orderReports") is { ValueKind: JsonValueKind.Array } reports ? reports.EnumerateArray().ToList() : new List<JsonElement> { item };
-            foreach (var o in members)
+            try
             {
-                if (o.Find("orderId") is null) continue;
-                if (catalog.TryResolve(o.String("symbol"), out var info)) orders.Add(BinanceTradingParsers.Order(o, info));
+                await _market.ResolveAsync(unknown, ct).ConfigureAwait(false);
             }
+            catch (FxException e) when (e.Kind == FxErrorKind.ObjectNotFound)
+            {
+                // Reported below, per order.
+            }
+
+            catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
         }
 
-        return orders;
+        return answer.Read(_ => JsonRows.Read(rows, o =>
+        {
+            var symbol = o.Get("symbol");
+            return catalog.TryResolve(symbol.String(), out var info)
+                ? BinanceTradingParsers.Order(o, info)
+                : throw symbol.Invalid($"is \"{symbol.String()}\", a symbol {Exchange} does not list");
+        }));
     }
+
+    /// <summary>An order list's orders are its orderReports; any other item is an order itself.</summary>
+    private static IEnumerable<JsonField> MembersOf(JsonField item) =>
+        item.IsObject && item.Element.TryGetProperty("orderReports", out var reports) && reports.ValueKind == JsonValueKind.Array
+            ? item.Get("orderReports").Items()
+            : new[] { item };
 
     /// <summary>Sends a signed request; a -1021 (timestamp outside recvWindow) resyncs the clock once and tries again.</summary>
     private async Task<JsonDocument> SendAsync(RestRequest request, CancellationToken ct)
