@@ -41,6 +41,7 @@ internal readonly partial struct JsonField
     public uint UInt32(string name) => (uint)Bounded(Whole(Required(name), name, -1, signed: false), uint.MaxValue, name, -1);
 
     /// <summary>A count of decimal places (a precision): 0 to 28, all a decimal number has.</summary>
+    public int DecimalPlaces(string name) => (int)Bounded(Whole(Required(name), name, -1, signed: false), 28, name, -1);
     public int? DecimalPlacesOrNull(string name) => TryMember(name, out var v) ? (int)Bounded(Whole(v, name, -1, signed: false), 28, name, -1) : null;
 
     public string String() => Text(Element, null, -1);

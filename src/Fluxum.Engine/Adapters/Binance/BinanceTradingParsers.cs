@@ -75,6 +75,8 @@ internal static class BinanceTradingParsers
     /// </summary>
     public static Order Order(JsonField o, SymbolInfo symbol)
     {
+        // Only the ACK answer to a placement has no status, and nothing executed yet; every other shape says how much was.
+        var acknowledged = o.Find("status") is null;
         var status = o.StringOrNull("status") ?? "NEW";
         var listId = o.SignedLongOrNull("orderListId");
         return new Order
@@ -93,8 +95,8 @@ internal static class BinanceTradingParsers
             StopPrice = Positive(o.DecimalOrNull("stopPrice")),
             Quantity = Positive(o.DecimalOrNull("origQty")),
             QuoteQuantity = Positive(o.DecimalOrNull("origQuoteOrderQty")),
-            ExecutedQuantity = o.DecimalOrNull("executedQty") ?? 0m,
-            CumulativeQuoteQuantity = o.DecimalOrNull("cummulativeQuoteQty") ?? 0m,
+            ExecutedQuantity = acknowledged ? o.DecimalOrNull("executedQty") ?? 0m : o.Decimal("executedQty"),
+            CumulativeQuoteQuantity = acknowledged ? o.DecimalOrNull("cummulativeQuoteQty") ?? 0m : o.Decimal("cummulativeQuoteQty"),
             IcebergQuantity = Positive(o.DecimalOrNull("icebergQty")),
             OrderListId = listId is { } id && id != -1 ? id.ToString(CultureInfo.InvariantCulture) : null,
             CreatedTime = o.UnixMillisecondsOrNull("time") ?? o.UnixMillisecondsOrNull("transactTime"),

@@ -37,8 +37,8 @@ internal static class BinanceUserDataParsers
             StopPrice = Positive(e.DecimalOrNull("P")),
             Quantity = Positive(e.DecimalOrNull("q")),
             QuoteQuantity = Positive(e.DecimalOrNull("Q")),
-            ExecutedQuantity = e.DecimalOrNull("z") ?? 0m,
-            CumulativeQuoteQuantity = e.DecimalOrNull("Z") ?? 0m,
+            ExecutedQuantity = e.Decimal("z"),
+            CumulativeQuoteQuantity = e.Decimal("Z"),
             IcebergQuantity = Positive(e.DecimalOrNull("F")),
             OrderListId = listId is { } id && id != -1 ? id.ToString(CultureInfo.InvariantCulture) : null,
             CreatedTime = e.UnixMillisecondsOrNull("O"),
@@ -61,7 +61,7 @@ internal static class BinanceUserDataParsers
             QuoteQuantity = e.DecimalOrNull("Y") ?? price * qty,
 
             // A fee may be a rebate, paid as a negative commission.
-            Fee = e.SignedDecimalOrNull("n") ?? 0m, FeeAsset = e.StringOrNull("N") ?? "", Time = e.UnixMilliseconds("T"), IsMaker = e.Bool("m"),
+            Fee = e.SignedDecimal("n"), FeeAsset = e.StringOrNull("N") ?? "", Time = e.UnixMilliseconds("T"), IsMaker = e.Bool("m"),
         };
     });
 

@@ -34,8 +34,9 @@ internal static class KrakenParsers
             quoteAsset = AssetCodes.Common(p.String("quote"));
         }
 
-        var pairDecimals = p.DecimalPlacesOrNull("pair_decimals") ?? 8;
-        var lotDecimals = p.DecimalPlacesOrNull("lot_decimals") ?? 8;
+        // Without them the tick and lot size would be guesses that orders get rounded to.
+        var pairDecimals = p.DecimalPlaces("pair_decimals");
+        var lotDecimals = p.DecimalPlaces("lot_decimals");
         var tick = p.DecimalOrNull("tick_size") ?? Step(pairDecimals);
         var status = p.StringOrNull("status") ?? "online";
         var alternates = wsname is null ? key : key + "," + wsname;
