@@ -95,7 +95,15 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
 
         return await Rest.ReadAsync(request, root =>
         {
-            var rows = root.IsList ? root.Items() : new[] { root };
+            if (!root.IsList)
+            {
+                // One symbol asked for, one object answered: a value in it that cannot be right fails the call.
+                var native = root.String("symbol");
+                var one = wanted?.FirstOrDefault(s => s.NativeSymbol == native) ?? (catalog.TryResolve(native, out var found) ? found : null);
+                return one is null ? RowSet<T>.Empty : new RowSet<T>(new[] { parse(root, one) });
+            }
+
+            var rows = root.Items();
             if (wanted is null) return JsonRows.Read(rows, row => catalog.TryResolve(row.String("symbol"), out var info) ? parse(row, info) : null);
 
             // In the order asked for, each symbol once.
