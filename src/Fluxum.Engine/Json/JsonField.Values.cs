@@ -33,7 +33,7 @@ internal readonly partial struct JsonField
     public long Long(int index) => Whole(RequiredAt(index), null, index, signed: false);
     public long? LongOrNull(string name) => TryMember(name, out var v) ? Whole(v, name, -1, signed: false) : null;
 
-    /// <summary>A whole number that may be below zero (Binance's -1 for "no order list").</summary>
+    /// <summary>A whole number that may be below zero (the -1 some exchanges send for "none").</summary>
     public long? SignedLongOrNull(string name) => TryMember(name, out var v) ? Whole(v, name, -1, signed: true) : null;
 
     public int Int(string name) => (int)Bounded(Whole(Required(name), name, -1, signed: false), int.MaxValue, name, -1);
@@ -64,7 +64,7 @@ internal readonly partial struct JsonField
     public DateTimeOffset UnixMilliseconds(int index) => Milliseconds(RequiredAt(index), null, index);
     public DateTimeOffset? UnixMillisecondsOrNull(string name) => TryMember(name, out var v) ? Milliseconds(v, name, -1) : null;
 
-    /// <summary>Seconds since 1970, whole or with a fraction (Kraken's times), as a number or a string.</summary>
+    /// <summary>Seconds since 1970, whole or with a fraction, as a number or a string.</summary>
     public DateTimeOffset UnixSeconds() => Seconds(Element, null, -1);
     public DateTimeOffset UnixSeconds(string name) => Seconds(Required(name), name, -1);
     public DateTimeOffset UnixSeconds(int index) => Seconds(RequiredAt(index), null, index);

@@ -21,7 +21,7 @@ internal readonly partial struct JsonField
     {
     }
 
-    private JsonField(JsonElement element, AnswerSource? source, JsonFieldPath? parent, string? name, int index)
+    internal JsonField(JsonElement element, AnswerSource? source, JsonFieldPath? parent, string? name, int index)
     {
         Element = element;
         Source = source;
@@ -76,11 +76,11 @@ internal readonly partial struct JsonField
         }
     }
 
-    /// <summary>The items of a list, each knowing its position.</summary>
-    public IEnumerable<JsonField> Items()
+    /// <summary>The items of a list, each knowing its position (a struct: a foreach over it allocates nothing).</summary>
+    public JsonFieldItems Items()
     {
         RequireList();
-        return ItemsOf(Element, Source, Self());
+        return new JsonFieldItems(Element, Source, Self());
     }
 
     /// <summary>The members of an object, each knowing its name.</summary>
@@ -112,6 +112,19 @@ internal readonly partial struct JsonField
         }
     }
 
+    /// <summary>The same, with what the reader needs passed in, so a static lambda reads a stream frame without a closure.</summary>
+    public T Read<TState, T>(TState state, Func<JsonField, TState, T> read)
+    {
+        try
+        {
+            return read(this, state);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw OutOfRange(e);
+        }
+    }
+
     /// <summary>An error about this value: <paramref name="problem"/> completes "price ..." ("is \"x\", not a known side").</summary>
     public InvalidFieldException Invalid(string problem) => new(Path, problem, Source);
 
@@ -123,12 +136,6 @@ internal readonly partial struct JsonField
     private JsonFieldPath? Self() => IsRoot ? null : new JsonFieldPath(_parent, _name, _index);
 
     private JsonField Child(JsonElement value, string? name, int index) => new(value, Source, Self(), name, index);
-
-    private static IEnumerable<JsonField> ItemsOf(JsonElement list, AnswerSource? source, JsonFieldPath? parent)
-    {
-        int i = 0;
-        foreach (var item in list.EnumerateArray()) yield return new JsonField(item, source, parent, null, i++);
-    }
 
     private static IEnumerable<JsonField> MembersOf(JsonElement obj, AnswerSource? source, JsonFieldPath? parent)
     {

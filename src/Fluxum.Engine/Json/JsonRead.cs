@@ -34,7 +34,7 @@ internal static class JsonRead
     public static DateTimeOffset UnixMilliseconds(this JsonElement e) => new JsonField(e).UnixMilliseconds();
     public static DateTimeOffset UnixMilliseconds(this JsonElement obj, string name) => new JsonField(obj).UnixMilliseconds(name);
 
-    /// <summary>Kraken's times: seconds with a fraction, as a number or a string.</summary>
+    /// <summary>Seconds since 1970, whole or with a fraction, as a number or a string.</summary>
     public static DateTimeOffset UnixSeconds(this JsonElement e) => new JsonField(e).UnixSeconds();
 
     /// <summary>The number of decimals a step such as 0.00010000 allows (4).</summary>

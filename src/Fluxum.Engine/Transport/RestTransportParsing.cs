@@ -5,8 +5,8 @@ namespace Fluxum.Engine.Transport;
 
 /// <summary>
 /// Reading a REST answer where it is known what it answers: the root handed to the parser carries the exchange
-/// and the endpoint, so whatever value the parser finds wrong is reported as "Binance's answer to GET
-/// /api/v3/depth cannot be right: bids[3][0] ...".
+/// and the endpoint, so whatever value the parser finds wrong is reported as "(exchange)'s answer to GET
+/// /(path) cannot be right: bids[3][0] ...".
 /// </summary>
 internal static class RestTransportParsing
 {

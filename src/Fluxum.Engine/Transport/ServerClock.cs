@@ -27,7 +27,7 @@ internal sealed class ServerClock
     /// Takes <paramref name="serverTime"/> minus <paramref name="localTime"/> as the offset, unless it is more than
     /// <see cref="MaxOffset"/>: then the reading is an error naming the exchange and the clock, and the old offset stays.
     /// </summary>
-    /// <param name="source">What gave the reading: "Binance's answer to GET /api/v3/time".</param>
+    /// <param name="source">What gave the reading, as errors name it: the exchange's answer to the time request.</param>
     public TimeSpan Adopt(ExchangeId exchange, string source, DateTimeOffset serverTime, DateTimeOffset localTime)
     {
         var offset = serverTime - localTime;

@@ -247,7 +247,7 @@ internal sealed class BinanceSpotTrading : ITrading
     /// </summary>
     private async Task<RowSet<Order>> OrdersAsync(JsonField answer, CancellationToken ct)
     {
-        var rows = (answer.IsList ? answer.Items() : new[] { answer }).SelectMany(MembersOf).ToList();
+        var rows = (answer.IsList ? answer.Items() : (IEnumerable<JsonField>)new[] { answer }).SelectMany(MembersOf).ToList();
 
         // A symbol listed since the catalog was read is looked for once more before its orders count as unreadable.
         var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
@@ -267,20 +267,20 @@ internal sealed class BinanceSpotTrading : ITrading
             catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
         }
 
-        return answer.Read(_ => JsonRows.Read(rows, o =>
+        return JsonRows.Read(rows, o =>
         {
             var symbol = o.Get("symbol");
             return catalog.TryResolve(symbol.String(), out var info)
                 ? BinanceTradingParsers.Order(o, info)
                 : throw symbol.Invalid($"is \"{symbol.String()}\", a symbol {Exchange} does not list");
-        }));
+        });
     }
 
     /// <summary>An order list's orders are its orderReports; any other item is an order itself.</summary>
     private static IEnumerable<JsonField> MembersOf(JsonField item) =>
         item.IsObject && item.Element.TryGetProperty("orderReports", out var reports) && reports.ValueKind == JsonValueKind.Array
             ? item.Get("orderReports").Items()
-            : new[] { item };
+            : (IEnumerable<JsonField>)new[] { item };
 
     /// <summary>Sends a signed request; a -1021 (timestamp outside recvWindow) resyncs the clock once and tries again.</summary>
     private async Task<JsonDocument> SendAsync(RestRequest request, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Fluxum.Books;
 using Fluxum.Engine.Json;
@@ -13,6 +14,7 @@ namespace Fluxum.Engine.Adapters.Binance;
 internal static class BinanceStreamParsers
 {
     private static readonly AnswerSource DepthEvent = AnswerSource.Stream(ExchangeId.Binance, "depthUpdate event");
+    private static readonly ConcurrentDictionary<(ExchangeId, string), AnswerSource> Events = new();
 
     /// <summary>The event itself, whether the frame came from a raw or a combined stream.</summary>
     public static JsonElement Payload(JsonElement frame) => frame.Find("data") is { ValueKind: JsonValueKind.Object } data ? data : frame;
@@ -27,7 +29,7 @@ internal static class BinanceStreamParsers
     /// <summary>The event type ("trade", "kline"...); spot book tickers carry none and are "bookTicker".</summary>
     public static string EventType(JsonElement e) => e.StringOrNull("e") ?? (e.Find("u") is not null && e.Find("b") is not null ? "bookTicker" : "");
 
-    public static Trade Trade(JsonField trade, SymbolInfo symbol) => Event(trade, symbol, "trade").Read(e =>
+    public static Trade Trade(JsonField trade, SymbolInfo symbol) => Event(trade, symbol, "trade").Read(symbol, static (e, symbol) =>
     {
         var price = e.Decimal("p");
         var qty = e.Decimal("q");
@@ -41,10 +43,10 @@ internal static class BinanceStreamParsers
 
     /// <summary>The aggTrade event has the REST aggregate trade's fields (a, p, q, f, l, T, m): one parser serves both.</summary>
     public static Trade AggregateTrade(JsonField trade, SymbolInfo symbol) =>
-        Event(trade, symbol, "aggTrade").Read(e => BinanceParsers.AggregateTrade(e, symbol));
+        Event(trade, symbol, "aggTrade").Read(symbol, static (e, symbol) => BinanceParsers.AggregateTrade(e, symbol));
 
     /// <summary>A kline event's bar; x says whether it is closed.</summary>
-    public static Candle Kline(JsonField kline, SymbolInfo symbol) => Event(kline, symbol, "kline").Read(e =>
+    public static Candle Kline(JsonField kline, SymbolInfo symbol) => Event(kline, symbol, "kline").Read(symbol, static (e, symbol) =>
     {
         var k = e.Get("k");
         return new Candle
@@ -58,7 +60,7 @@ internal static class BinanceStreamParsers
     });
 
     /// <summary>A 24hrTicker (full) or 24hrMiniTicker (prices and volumes only) event; only the change and its percentage may be below zero.</summary>
-    public static Ticker Ticker(JsonField ticker, SymbolInfo symbol) => Event(ticker, symbol, "24h ticker").Read(e => new Ticker
+    public static Ticker Ticker(JsonField ticker, SymbolInfo symbol) => Event(ticker, symbol, "24h ticker").Read(symbol, static (e, symbol) => new Ticker
     {
         Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
         LastPrice = e.Decimal("c"), LastQuantity = e.DecimalOrNull("Q"),
@@ -70,14 +72,14 @@ internal static class BinanceStreamParsers
         OpenTime = e.UnixMillisecondsOrNull("O"), CloseTime = e.UnixMillisecondsOrNull("C") ?? e.UnixMillisecondsOrNull("E"),
     });
 
-    public static BookTicker BookTicker(JsonField ticker, SymbolInfo symbol) => Event(ticker, symbol, "bookTicker").Read(e => new BookTicker
+    public static BookTicker BookTicker(JsonField ticker, SymbolInfo symbol) => Event(ticker, symbol, "bookTicker").Read(symbol, static (e, symbol) => new BookTicker
     {
         Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
         BidPrice = e.Decimal("b"), BidQuantity = e.Decimal("B"), AskPrice = e.Decimal("a"), AskQuantity = e.Decimal("A"),
     });
 
     private static JsonField Event(JsonField e, SymbolInfo symbol, string type) =>
-        e.Source is null ? e.From(AnswerSource.Stream(symbol.Exchange, type + " event")) : e;
+        e.Source is null ? e.From(Events.GetOrAdd((symbol.Exchange, type), static k => AnswerSource.Stream(k.Item1, k.Item2 + " event"))) : e;
 
     private static (decimal, decimal)[] Levels(JsonField array)
     {

@@ -73,8 +73,10 @@ internal static class BinanceTradingParsers
     /// Any of Binance's order shapes: the placement answer (ACK/RESULT/FULL), a queried or open order, a cancelled
     /// one (whose clientOrderId is the cancel's and origClientOrderId the order's).
     /// </summary>
-    public static Order Order(JsonField o, SymbolInfo symbol)
+    public static Order Order(JsonField answer, SymbolInfo symbol)
     {
+        var o = answer.From(Answer(symbol.Exchange));
+
         // Only the ACK answer to a placement has no status, and nothing executed yet; every other shape says how much was.
         var acknowledged = o.Find("status") is null;
         var status = o.StringOrNull("status") ?? "NEW";
@@ -109,8 +111,9 @@ internal static class BinanceTradingParsers
         o.SignedLongOrNull("workingTime") is >= 0 ? o.UnixMillisecondsOrNull("workingTime") : null;
 
     /// <summary>The fills a FULL placement answer carries.</summary>
-    public static IReadOnlyList<Fill> PlacementFills(JsonField o, SymbolInfo symbol)
+    public static IReadOnlyList<Fill> PlacementFills(JsonField answer, SymbolInfo symbol)
     {
+        var o = answer.From(Answer(symbol.Exchange));
         if (o.Find("fills") is not { } fills) return Array.Empty<Fill>();
         var orderId = o.Long("orderId").ToString(CultureInfo.InvariantCulture);
         var side = SideOf(o.Get("side"));
@@ -128,30 +131,35 @@ internal static class BinanceTradingParsers
         }).ToList();
     }
 
-    public static Fill MyTrade(JsonField t, SymbolInfo symbol) => new()
+    public static Fill MyTrade(JsonField trade, SymbolInfo symbol)
     {
-        Exchange = symbol.Exchange,
-        Symbol = symbol.Symbol,
-        NativeSymbol = symbol.NativeSymbol,
-        TradeId = t.Long("id"),
-        OrderId = t.Long("orderId").ToString(CultureInfo.InvariantCulture),
-        OrderListId = t.SignedLongOrNull("orderListId") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
-        Side = t.Bool("isBuyer") ? TradeSide.Buy : TradeSide.Sell,
-        Price = t.Decimal("price"),
-        Quantity = t.Decimal("qty"),
-        QuoteQuantity = t.Decimal("quoteQty"),
-        Fee = t.SignedDecimal("commission"),
-        FeeAsset = t.String("commissionAsset"),
-        Time = t.UnixMilliseconds("time"),
-        IsMaker = t.Bool("isMaker"),
-    };
+        var t = trade.From(Answer(symbol.Exchange));
+        return new Fill
+        {
+            Exchange = symbol.Exchange,
+            Symbol = symbol.Symbol,
+            NativeSymbol = symbol.NativeSymbol,
+            TradeId = t.Long("id"),
+            OrderId = t.Long("orderId").ToString(CultureInfo.InvariantCulture),
+            OrderListId = t.SignedLongOrNull("orderListId") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
+            Side = t.Bool("isBuyer") ? TradeSide.Buy : TradeSide.Sell,
+            Price = t.Decimal("price"),
+            Quantity = t.Decimal("qty"),
+            QuoteQuantity = t.Decimal("quoteQty"),
+            Fee = t.SignedDecimal("commission"),
+            FeeAsset = t.String("commissionAsset"),
+            Time = t.UnixMilliseconds("time"),
+            IsMaker = t.Bool("isMaker"),
+        };
+    }
 
     /// <summary>The account's balances; one that cannot be read is left out and reported, the others are kept.</summary>
     public static RowSet<Balance> Balances(JsonField account, ExchangeId exchange) =>
-        account.Get("balances").Rows(b => new Balance { Exchange = exchange, Asset = b.String("asset"), Free = b.Decimal("free"), Locked = b.Decimal("locked") });
+        account.From(Answer(exchange)).Get("balances").Rows(b => new Balance { Exchange = exchange, Asset = b.String("asset"), Free = b.Decimal("free"), Locked = b.Decimal("locked") });
 
-    public static AccountInfo Account(JsonField a, ExchangeId exchange, string maskedKey, string source)
+    public static AccountInfo Account(JsonField answer, ExchangeId exchange, string maskedKey, string source)
     {
+        var a = answer.From(Answer(exchange));
         var rates = a.Find("commissionRates");
         var balances = Balances(a, exchange);
 
@@ -176,4 +184,7 @@ internal static class BinanceTradingParsers
     }
 
     private static decimal? Positive(decimal? value) => value is > 0 ? value : null;
+
+    /// <summary>Who sent an answer handed over without its request: at least the exchange is known.</summary>
+    private static AnswerSource Answer(ExchangeId exchange) => new(exchange, "answer");
 }

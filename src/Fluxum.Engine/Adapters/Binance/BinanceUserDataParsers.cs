@@ -16,7 +16,7 @@ internal static class BinanceUserDataParsers
     public static JsonElement Event(JsonElement frame) => frame.Find("event") is { ValueKind: JsonValueKind.Object } e ? e : frame;
 
     /// <summary>The order as it stands after this execution report.</summary>
-    public static Order Order(JsonField report, SymbolInfo symbol) => report.From(ExecutionReport).Read(e =>
+    public static Order Order(JsonField report, SymbolInfo symbol) => report.From(ExecutionReport).Read(symbol, static (e, symbol) =>
     {
         var status = e.String("X");
         var listId = e.SignedLongOrNull("g");
@@ -47,7 +47,7 @@ internal static class BinanceUserDataParsers
     });
 
     /// <summary>The fill an execution report of type TRADE describes; null for every other type.</summary>
-    public static Fill? Fill(JsonField report, SymbolInfo symbol) => report.From(ExecutionReport).Read(e =>
+    public static Fill? Fill(JsonField report, SymbolInfo symbol) => report.From(ExecutionReport).Read(symbol, static (e, symbol) =>
     {
         if (e.StringOrNull("x") != "TRADE") return null;
         var price = e.Decimal("L");
@@ -66,7 +66,7 @@ internal static class BinanceUserDataParsers
     });
 
     /// <summary>The balances an outboundAccountPosition event reports (only the assets that changed).</summary>
-    public static IReadOnlyList<Balance> Balances(JsonField position, ExchangeId exchange) => position.From(AccountPosition).Read(e =>
+    public static IReadOnlyList<Balance> Balances(JsonField position, ExchangeId exchange) => position.From(AccountPosition).Read(exchange, static (e, exchange) =>
         e.Get("B").Items()
             .Select(b => new Balance { Exchange = exchange, Asset = b.String("a"), Free = b.Decimal("f"), Locked = b.Decimal("l") })
             .ToList());

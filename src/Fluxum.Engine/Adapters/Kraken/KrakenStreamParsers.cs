@@ -91,7 +91,7 @@ internal static class KrakenStreamParsers
         return list;
     });
 
-    public static IReadOnlyList<Trade> Trades(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TradeFrame).Read(frame =>
+    public static IReadOnlyList<Trade> Trades(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TradeFrame).Read(lookup, static (frame, lookup) =>
     {
         var list = new List<Trade>();
         foreach (var d in Entries(frame))
@@ -120,7 +120,7 @@ internal static class KrakenStreamParsers
     /// begins, so a candle is marked closed here only when this frame also holds a later one (snapshots hold
     /// several); across frames a ClosedOnly stream must close the previous candle itself when the next begins.
     /// </summary>
-    public static IReadOnlyList<Candle> Candles(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(OhlcFrame).Read(frame =>
+    public static IReadOnlyList<Candle> Candles(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(OhlcFrame).Read(lookup, static (frame, lookup) =>
     {
         var rows = new List<(SymbolInfo Symbol, JsonField Data, DateTimeOffset Open)>();
         foreach (var d in Entries(frame))
@@ -153,7 +153,7 @@ internal static class KrakenStreamParsers
     });
 
     /// <summary>The 24-hour statistics (rolling: change is against the price 24 hours ago, so that is the open); only change and change_pct may be below zero.</summary>
-    public static IReadOnlyList<Ticker> Tickers(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TickerFrame).Read(frame =>
+    public static IReadOnlyList<Ticker> Tickers(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TickerFrame).Read(lookup, static (frame, lookup) =>
     {
         var list = new List<Ticker>();
         foreach (var d in Entries(frame))
@@ -179,7 +179,7 @@ internal static class KrakenStreamParsers
     });
 
     /// <summary>The best bid and ask of the same ticker frames.</summary>
-    public static IReadOnlyList<BookTicker> BookTickers(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TickerFrame).Read(frame =>
+    public static IReadOnlyList<BookTicker> BookTickers(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TickerFrame).Read(lookup, static (frame, lookup) =>
     {
         var list = new List<BookTicker>();
         foreach (var d in Entries(frame))
@@ -222,7 +222,7 @@ internal static class KrakenStreamParsers
         return levels;
     }
 
-    private static IEnumerable<JsonField> Entries(JsonField frame) => frame.Get("data").Items();
+    private static JsonFieldItems Entries(JsonField frame) => frame.Get("data").Items();
 
     private static AnswerSource Frame(string channel) => AnswerSource.Stream(ExchangeId.Kraken, channel.Length == 0 ? "v2 frame" : $"v2 {channel} frame");
 }
