@@ -15,9 +15,10 @@ public static class CandlePager
 
     public const int DefaultLatestCount = 500;
 
+    /// <param name="rowError">Gets each candle row that could not be read (the rest are still yielded); without it, the first one is thrown.</param>
     public static async IAsyncEnumerable<Candle> GetCandlesAsync(IMarketData market, string symbol, CandleInterval interval,
         DateTimeOffset? start, DateTimeOffset? end, int? limit, Func<DateTimeOffset>? clock = null,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        [EnumeratorCancellation] CancellationToken ct = default, Action<Errors.FxException>? rowError = null)
     {
         if (start is { } s && end is { } e && e < s)
         {
@@ -28,7 +29,7 @@ public static class CandlePager
         var activity = Interlocked.Increment(ref _activitySeed);
         if (start is null)
         {
-            foreach (var c in await LatestAsync(market, symbol, interval, end, limit ?? Math.Min(DefaultLatestCount, market.MaxCandlesPerRequest), activity, ct))
+            foreach (var c in await LatestAsync(market, symbol, interval, end, limit ?? Math.Min(DefaultLatestCount, market.MaxCandlesPerRequest), activity, rowError, ct))
             {
                 yield return c;
             }
@@ -49,6 +50,7 @@ public static class CandlePager
                 var pageLimit = limit is { } l ? Math.Min(market.MaxCandlesPerRequest, l - total) : market.MaxCandlesPerRequest;
                 if (pageLimit <= 0) yield break;
                 var page = await market.GetCandlePageAsync(symbol, interval, cursor, end, pageLimit, ct).ConfigureAwait(false);
+                page.ReportErrors(rowError);
                 int fresh = 0;
                 foreach (var candle in page)
                 {
@@ -66,7 +68,7 @@ public static class CandlePager
                     if (limit is { } max && total >= max) yield break;
                 }
 
-                if (fresh == 0 || page.Count < pageLimit || last is null) yield break;
+                if (fresh == 0 || page.Rows < pageLimit || last is null) yield break;
                 cursor = interval.Next(last.OpenTime);
                 if (cursor > rangeEnd) yield break;
                 FxLog.Progress(new FxProgress(activity, label, $"{total} candles, up to {last.OpenTime:u}",
@@ -81,11 +83,13 @@ public static class CandlePager
 
     /// <summary>The latest <paramref name="count"/> candles up to end, paging backwards when one request is not enough.</summary>
     private static async Task<IReadOnlyList<Candle>> LatestAsync(IMarketData market, string symbol, CandleInterval interval,
-        DateTimeOffset? end, int count, int activity, CancellationToken ct)
+        DateTimeOffset? end, int count, int activity, Action<Errors.FxException>? rowError, CancellationToken ct)
     {
         if (count <= market.MaxCandlesPerRequest)
         {
-            return await market.GetCandlePageAsync(symbol, interval, null, end, count, ct).ConfigureAwait(false);
+            var only = await market.GetCandlePageAsync(symbol, interval, null, end, count, ct).ConfigureAwait(false);
+            only.ReportErrors(rowError);
+            return only;
         }
 
         var pages = new List<IReadOnlyList<Candle>>();
@@ -97,6 +101,7 @@ public static class CandlePager
         {
             var want = Math.Min(market.MaxCandlesPerRequest, count - total);
             var page = await market.GetCandlePageAsync(symbol, interval, null, before, want, ct).ConfigureAwait(false);
+            page.ReportErrors(rowError);
             var older = earliest is { } e ? page.Where(c => c.OpenTime < e).ToList() : page.ToList();
             if (older.Count == 0) break;
             if (older.Count > count - total) older = older.Skip(older.Count - (count - total)).ToList();

@@ -26,17 +26,20 @@ public interface IMarketData
 
     Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct);
 
-    /// <summary>Null or empty <paramref name="symbols"/> means every symbol; many symbols go in as few requests as the exchange allows.</summary>
-    Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
-    Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
-    Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
+    /// <summary>
+    /// Null or empty <paramref name="symbols"/> means every symbol; many symbols go in as few requests as the exchange
+    /// allows. A ticker the answer holds but that cannot be read is in the result's Errors, not silently missing.
+    /// </summary>
+    Task<RowSet<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
+    Task<RowSet<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
+    Task<RowSet<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
 
     Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct);
 
     /// <summary>
     /// One page of candles with open time in [start, end], oldest first, at most <paramref name="limit"/>.
-    /// With no start, the latest candles up to end (or now).
+    /// With no start, the latest candles up to end (or now). Rows that cannot be read are in the result's Errors.
     /// </summary>
-    Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+    Task<RowSet<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
         DateTimeOffset? end, int limit, CancellationToken ct);
 }

@@ -10,8 +10,9 @@ public static class TradePager
     private static int _activitySeed = 8000;
 
     /// <param name="maxTotal">Null reads until EndTime (or the present).</param>
+    /// <param name="rowError">Gets each trade row that could not be read (the rest are still yielded); without it, the first one is thrown.</param>
     public static async IAsyncEnumerable<Trade> GetTradesAsync(IMarketData market, TradeQuery query, int? maxTotal,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        [EnumeratorCancellation] CancellationToken ct = default, Action<Errors.FxException>? rowError = null)
     {
         if (!query.IsHistory && query.Limit > market.MaxTradesPerRequest)
         {
@@ -31,6 +32,7 @@ public static class TradePager
                 if (!query.IsHistory) want = Math.Min(query.Limit, market.MaxTradesPerRequest);
                 if (want <= 0) yield break;
                 var page = await market.GetTradesAsync(next with { Limit = want }, ct).ConfigureAwait(false);
+                page.Trades.ReportErrors(rowError);
                 foreach (var trade in page.Trades)
                 {
                     if (query.EndTime is { } end && trade.Time > end) yield break;

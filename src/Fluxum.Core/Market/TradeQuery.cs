@@ -15,5 +15,5 @@ public sealed record TradeQuery(string Symbol, int Limit)
     public bool IsHistory => FromId is not null || StartTime is not null || EndTime is not null || Cursor is not null;
 }
 
-/// <summary>A page of trades in time order and where the next page starts (null: no further page).</summary>
-public sealed record TradePage(IReadOnlyList<Models.Trade> Trades, string? NextCursor);
+/// <summary>A page of trades in time order (with an error for each row that could not be read) and where the next page starts (null: no further page).</summary>
+public sealed record TradePage(Models.RowSet<Models.Trade> Trades, string? NextCursor);

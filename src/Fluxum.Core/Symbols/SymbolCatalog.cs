@@ -11,10 +11,11 @@ public sealed class SymbolCatalog
 {
     private readonly Dictionary<string, SymbolInfo> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    public SymbolCatalog(ExchangeId exchange, IEnumerable<SymbolInfo> symbols, DateTimeOffset loadedAt)
+    public SymbolCatalog(ExchangeId exchange, IEnumerable<SymbolInfo> symbols, DateTimeOffset loadedAt, IReadOnlyList<FxException>? errors = null)
     {
         Exchange = exchange;
         LoadedAt = loadedAt;
+        Errors = errors ?? Array.Empty<FxException>();
         var list = new List<SymbolInfo>();
         foreach (var s in symbols)
         {
@@ -31,6 +32,9 @@ public sealed class SymbolCatalog
     public ExchangeId Exchange { get; }
     public DateTimeOffset LoadedAt { get; }
     public IReadOnlyList<SymbolInfo> Symbols { get; }
+
+    /// <summary>The symbols the exchange listed but that could not be read, one error each; they are not in the catalog.</summary>
+    public IReadOnlyList<FxException> Errors { get; }
 
     public bool TryResolve(string name, out SymbolInfo symbol)
     {
@@ -54,7 +58,8 @@ public sealed class SymbolCatalog
     /// <summary>The error for a name this exchange does not list.</summary>
     public FxException NotFound(string name) =>
         new("Fluxum.UnknownSymbol", FxErrorKind.ObjectNotFound,
-            $"{Exchange} has no symbol '{name}'. Use the unified form (BTC/USDT) or the exchange's own (see Get-FxSymbol -Exchange {Exchange}).",
+            $"{Exchange} has no symbol '{name}'. Use the unified form (BTC/USDT) or the exchange's own (see Get-FxSymbol -Exchange {Exchange})."
+            + (Errors.Count > 0 ? $" {Errors.Count} of the symbols it listed could not be read (Get-FxSymbol shows why)." : ""),
             Exchange)
         {
             RecommendedAction = $"List the symbols with Get-FxSymbol -Exchange {Exchange}.",

@@ -10,8 +10,10 @@ public static class HistoryPager
 {
     public const int PageSize = 1000;
 
-    public static async IAsyncEnumerable<T> ReadAsync<T>(Func<HistoryQuery, Task<IReadOnlyList<T>>> page, HistoryQuery first, int limit,
-        Func<T, long> id, Func<T, DateTimeOffset?> time, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <param name="rowError">Gets each row that could not be read (the rest are still yielded); without it, the first one is thrown.</param>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(Func<HistoryQuery, Task<Models.RowSet<T>>> page, HistoryQuery first, int limit,
+        Func<T, long> id, Func<T, DateTimeOffset?> time, [EnumeratorCancellation] CancellationToken ct = default,
+        Action<Errors.FxException>? rowError = null)
     {
         var query = first with { Limit = Math.Min(PageSize, limit) };
         int total = 0;
@@ -19,6 +21,7 @@ public static class HistoryPager
         while (!ct.IsCancellationRequested)
         {
             var items = await page(query).ConfigureAwait(false);
+            items.ReportErrors(rowError);
             int fresh = 0;
             foreach (var item in items)
             {
@@ -33,7 +36,7 @@ public static class HistoryPager
                 if (total >= limit) yield break;
             }
 
-            if (fresh == 0 || items.Count < query.Limit) yield break;
+            if (fresh == 0 || items.Rows < query.Limit) yield break;
             query = query with { FromId = last + 1, StartTime = null, Limit = Math.Min(PageSize, limit - total) };
         }
     }

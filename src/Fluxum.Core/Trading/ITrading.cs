@@ -11,7 +11,8 @@ public interface ITrading
     ExchangeCredential Credential { get; }
 
     Task<AccountInfo> GetAccountAsync(CancellationToken ct);
-    Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken ct);
+    /// <summary>Every balance; one the answer holds but that cannot be read is in Errors, never silently missing.</summary>
+    Task<RowSet<Balance>> GetBalancesAsync(CancellationToken ct);
 
     /// <summary>
     /// Places the order (or only validates it with <paramref name="test"/>). Never sends it twice: when the answer
@@ -20,23 +21,23 @@ public interface ITrading
     Task<Order> PlaceOrderAsync(OrderRequest request, bool test, CancellationToken ct);
 
     /// <summary>Places an OCO or OTO list; returns its member orders (each with OrderListId).</summary>
-    Task<IReadOnlyList<Order>> PlaceOrderListAsync(OrderListRequest request, CancellationToken ct);
+    Task<RowSet<Order>> PlaceOrderListAsync(OrderListRequest request, CancellationToken ct);
 
     Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct);
 
-    /// <summary>Open orders of one symbol, or of every symbol when null.</summary>
-    Task<IReadOnlyList<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct);
+    /// <summary>Open orders of one symbol, or of every symbol when null; an order that cannot be read is in Errors.</summary>
+    Task<RowSet<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct);
 
     /// <summary>One page of order history, oldest first.</summary>
-    Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct);
+    Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct);
 
     Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct);
 
     /// <summary>Cancels every open order of the symbol and returns them as cancelled.</summary>
-    Task<IReadOnlyList<Order>> CancelAllAsync(string symbol, CancellationToken ct);
+    Task<RowSet<Order>> CancelAllAsync(string symbol, CancellationToken ct);
 
     /// <summary>One page of the account's fills, oldest first.</summary>
-    Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
+    Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
 
     /// <summary>
     /// Streams the account's own order updates, fills and balance changes into <paramref name="sink"/> until

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Fluxum.Engine.Json;
 using Fluxum.Engine.Transport;
 using Fluxum.Market;
 using Fluxum.Models;
@@ -46,7 +46,7 @@ internal abstract class MarketDataAdapter : IMarketData
         {
             if (_catalog is { } fresh && DateTimeOffset.UtcNow - fresh.LoadedAt < CatalogLifetime) return fresh;
             var symbols = await LoadSymbolsAsync(ct).ConfigureAwait(false);
-            _catalog = new SymbolCatalog(Exchange, symbols, DateTimeOffset.UtcNow);
+            _catalog = new SymbolCatalog(Exchange, symbols, DateTimeOffset.UtcNow, symbols.Errors);
             return _catalog;
         }
         finally
@@ -76,35 +76,38 @@ internal abstract class MarketDataAdapter : IMarketData
         return list;
     }
 
+    /// <summary>Reads the exchange's clock; a reading more than a day off is an error and leaves the offset as it was.</summary>
     public async Task<ServerTime> GetServerTimeAsync(CancellationToken ct)
     {
+        var request = ServerTimeRequest();
         var sentAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var doc = await Rest.SendAsync(ServerTimeRequest(), ct).ConfigureAwait(false);
+        var server = await Rest.ReadAsync(request, ParseServerTime, ct).ConfigureAwait(false);
         var roundTrip = clock.Elapsed;
-        var server = ParseServerTime(doc.RootElement);
         var localMid = sentAt + roundTrip / 2;
-        Rest.Clock.Offset = server - localMid;
+        var offset = Rest.Clock.Adopt(Exchange, AnswerSource.Rest(Exchange, request.Method, request.Path).ToString(), server, localMid);
         return new ServerTime
         {
             Exchange = Exchange,
             ServerTimeUtc = server,
             LocalTimeUtc = localMid,
-            Offset = server - localMid,
+            Offset = offset,
             RoundTrip = roundTrip,
         };
     }
 
     protected abstract RestRequest ServerTimeRequest();
-    protected abstract DateTimeOffset ParseServerTime(JsonElement root);
-    protected abstract Task<IReadOnlyList<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct);
+    protected abstract DateTimeOffset ParseServerTime(JsonField root);
+
+    /// <summary>Every symbol the exchange lists; one it lists but that cannot be read is in Errors (and kept in the catalog's).</summary>
+    protected abstract Task<RowSet<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct);
 
     public abstract Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct);
-    public abstract Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
-    public abstract Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
-    public abstract Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
+    public abstract Task<RowSet<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
+    public abstract Task<RowSet<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
+    public abstract Task<RowSet<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct);
     public abstract Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct);
-    public abstract Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+    public abstract Task<RowSet<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
         DateTimeOffset? end, int limit, CancellationToken ct);
 
     /// <summary>Throws the standard NotImplemented error unless the adapter declares the capability.</summary>

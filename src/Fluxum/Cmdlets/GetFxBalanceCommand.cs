@@ -22,12 +22,16 @@ public sealed class GetFxBalanceCommand : TradingCmdlet
         var includeZero = IncludeZero.IsPresent;
         RunAccount(async (account, bridge, ct) =>
         {
-            foreach (var b in await account.GetBalancesAsync(ct).ConfigureAwait(false))
+            var balances = await account.GetBalancesAsync(ct).ConfigureAwait(false);
+            foreach (var b in balances)
             {
                 if (!includeZero && b.Total == 0) continue;
                 if (patterns is not null && !patterns.Any(p => p.IsMatch(b.Asset))) continue;
                 bridge.Emit(b);
             }
+
+            // A balance that could not be read might be any asset, so it is reported whatever the filter.
+            foreach (var e in balances.Errors) bridge.Error(e, Exchange);
         }, Exchange);
     }
 }

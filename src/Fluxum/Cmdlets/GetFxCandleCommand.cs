@@ -50,7 +50,8 @@ public sealed class GetFxCandleCommand : MarketDataCmdlet
         {
             RunMarket(async (market, bridge, ct) =>
             {
-                await foreach (var candle in CandlePager.GetCandlesAsync(market, symbol, interval, start, end, limit, ct: ct).ConfigureAwait(false))
+                await foreach (var candle in CandlePager.GetCandlesAsync(market, symbol, interval, start, end, limit, ct: ct,
+                                   rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
                 {
                     bridge.Emit(candle);
                 }

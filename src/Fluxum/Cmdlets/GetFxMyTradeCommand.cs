@@ -38,7 +38,8 @@ public sealed class GetFxMyTradeCommand : TradingCmdlet
         var limit = Limit;
         RunAccount(async (a, bridge, ct) =>
         {
-            await foreach (var f in HistoryPager.ReadAsync(q => a.GetFillsAsync(q, ct), query, limit, f => f.TradeId, f => f.Time, ct).ConfigureAwait(false))
+            await foreach (var f in HistoryPager.ReadAsync(q => a.GetFillsAsync(q, ct), query, limit, f => f.TradeId, f => f.Time, ct,
+                               rowError: e => bridge.Error(e, Symbol)).ConfigureAwait(false))
             {
                 bridge.Emit(f);
             }

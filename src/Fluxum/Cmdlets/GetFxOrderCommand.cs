@@ -58,10 +58,8 @@ public sealed class GetFxOrderCommand : TradingCmdlet
                 RunAccount(async (a, bridge, ct) => bridge.Emit(await a.GetOrderAsync(reference, ct).ConfigureAwait(false)), reference);
                 break;
             case OpenSet:
-                RunAccount(async (a, bridge, ct) =>
-                {
-                    foreach (var o in await a.GetOpenOrdersAsync(symbol, ct).ConfigureAwait(false)) bridge.Emit(o);
-                }, symbol ?? (object)Exchange);
+                RunAccount(async (a, bridge, ct) => bridge.EmitRows(await a.GetOpenOrdersAsync(symbol, ct).ConfigureAwait(false), symbol ?? (object)Exchange),
+                    symbol ?? (object)Exchange);
                 break;
             default:
                 var start = AsUtc(StartTime);
@@ -71,7 +69,8 @@ public sealed class GetFxOrderCommand : TradingCmdlet
                 RunAccount(async (a, bridge, ct) =>
                 {
                     await foreach (var o in HistoryPager.ReadAsync(q => a.GetOrderHistoryAsync(q, ct), new HistoryQuery(symbol!) { StartTime = start, EndTime = end },
-                                       limit, o => long.Parse(o.OrderId, System.Globalization.CultureInfo.InvariantCulture), o => o.CreatedTime, ct).ConfigureAwait(false))
+                                       limit, o => long.Parse(o.OrderId, System.Globalization.CultureInfo.InvariantCulture), o => o.CreatedTime, ct,
+                                       rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
                     {
                         bridge.Emit(o);
                     }

@@ -37,6 +37,8 @@ public sealed class GetFxSymbolCommand : MarketDataCmdlet
                 && (bases is null || bases.Any(b => string.Equals(b, s.BaseAsset, StringComparison.OrdinalIgnoreCase)))
                 && (statuses is null || statuses.Contains(s.Status));
 
+            // The symbols listed but unreadable are not in the catalog; whichever of them was asked for, each is reported.
+            foreach (var e in catalog.Errors) bridge.Error(e, Exchange);
             if (names is null || names.Length == 0)
             {
                 foreach (var s in catalog.Symbols.Where(Keep)) bridge.Emit(s);

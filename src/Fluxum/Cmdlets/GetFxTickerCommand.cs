@@ -62,14 +62,20 @@ public sealed class GetFxTickerCommand : MarketDataCmdlet
                     symbols = known;
                 }
 
-                IEnumerable<object> items = type switch
+                var target = batch.Symbols is { Count: 1 } one ? one[0] : (object)batch.Key.Item1;
+                switch (type)
                 {
-                    TickerType.Price => await market.GetPriceTickersAsync(symbols, ct).ConfigureAwait(false),
-                    TickerType.Book => await market.GetBookTickersAsync(symbols, ct).ConfigureAwait(false),
-                    _ => await market.GetTickersAsync(symbols, ct).ConfigureAwait(false),
-                };
-                foreach (var item in items) bridge.Emit(item);
-            }, batch.Symbols is { Count: 1 } one ? one[0] : batch.Key.Item1);
+                    case TickerType.Price:
+                        bridge.EmitRows(await market.GetPriceTickersAsync(symbols, ct).ConfigureAwait(false), target);
+                        break;
+                    case TickerType.Book:
+                        bridge.EmitRows(await market.GetBookTickersAsync(symbols, ct).ConfigureAwait(false), target);
+                        break;
+                    default:
+                        bridge.EmitRows(await market.GetTickersAsync(symbols, ct).ConfigureAwait(false), target);
+                        break;
+                }
+            }, batch.Symbols is { Count: 1 } only ? only[0] : batch.Key.Item1);
         }
     }
 }

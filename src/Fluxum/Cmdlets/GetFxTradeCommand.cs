@@ -59,7 +59,7 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
             var query = new TradeQuery(symbol, recentLimit) { Aggregate = aggregate, FromId = fromId, StartTime = start, EndTime = end };
             RunMarket(async (market, bridge, ct) =>
             {
-                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct).ConfigureAwait(false))
+                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct, rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
                 {
                     bridge.Emit(trade);
                 }

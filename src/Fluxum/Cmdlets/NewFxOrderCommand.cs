@@ -168,7 +168,7 @@ public sealed class NewFxOrderCommand : TradingCmdlet
         var rounded = list with { First = legs[0], Second = legs[1] };
         RunAccount(async (account, bridge, ct) =>
         {
-            foreach (var o in await account.PlaceOrderListAsync(rounded, ct).ConfigureAwait(false)) bridge.Emit(o);
+            bridge.EmitRows(await account.PlaceOrderListAsync(rounded, ct).ConfigureAwait(false), rounded);
         }, rounded);
     }
 

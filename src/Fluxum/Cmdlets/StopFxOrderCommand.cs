@@ -44,7 +44,7 @@ public sealed class StopFxOrderCommand : TradingCmdlet
             if (!Force && !ShouldContinue($"Cancel every open {symbol} order on {Exchange}?", "Cancel all orders")) return;
             RunAccount(async (a, bridge, ct) =>
             {
-                foreach (var o in await a.CancelAllAsync(symbol, ct).ConfigureAwait(false)) bridge.Emit(o);
+                bridge.EmitRows(await a.CancelAllAsync(symbol, ct).ConfigureAwait(false), symbol);
             }, symbol);
             return;
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fluxum.Engine.Adapters.Binance;
 using Fluxum.Models;
 using Fluxum.Tests.Support;
@@ -106,5 +107,17 @@ public class BinanceStreamParserTests
         Assert.Equal(3, d.Bids.Length);
         Assert.Equal((0.3513m, 6195m), d.Bids[0]);
         Assert.Empty(d.Asks);
+    }
+
+    [Fact]
+    public void A_zero_quantity_in_a_diff_removes_a_level_and_a_negative_one_is_an_error_naming_it()
+    {
+        using var removal = JsonDocument.Parse("""{"e":"depthUpdate","E":1,"s":"NKNUSDT","U":1,"u":2,"b":[["0.35","0"]],"a":[]}""");
+        Assert.Equal((0.35m, 0m), Assert.Single(BinanceStreamParsers.DepthUpdate(removal.RootElement).Bids));
+
+        using var negative = JsonDocument.Parse("""{"e":"depthUpdate","E":1,"s":"NKNUSDT","U":1,"u":2,"b":[],"a":[["0.35","1"],["0.36","-1"]]}""");
+        var e = Assert.ThrowsAny<Fluxum.Errors.FxException>(() => BinanceStreamParsers.DepthUpdate(negative.RootElement));
+        Assert.Equal(Fluxum.Errors.FxErrorKind.InvalidResult, e.Kind);
+        Assert.Equal("Binance's depthUpdate event cannot be right: a[1][1] is \"-1\", below zero.", e.Message);
     }
 }

@@ -63,7 +63,7 @@ public class KrakenParserTests
         var (key, rows) = KrakenParsers.OnlyPair(KrakenParsers.Result(doc.RootElement));
         Assert.Equal("XBTUSDT", key);
         var now = DateTimeOffset.FromUnixTimeSeconds(1762778790);
-        var candles = rows.EnumerateArray().Select(r => KrakenParsers.Candle(r, info, CandleInterval.Parse("1m"), now)).ToList();
+        var candles = rows.Items().Select(r => KrakenParsers.Candle(r, info, CandleInterval.Parse("1m"), now)).ToList();
         Assert.Equal(30, candles.Count);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1762777020), candles[0].OpenTime);
         Assert.Equal(106038.2m, candles[0].Open);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Fluxum.Books;
 using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Json;
+using Fluxum.Errors;
 using Fluxum.Models;
 using Fluxum.Tests.Support;
 
@@ -329,25 +331,33 @@ public class KrakenStreamParserTests
     [InlineData("""{"channel":"book","type":"update","data":[{"symbol":"BTC/USD","bids":[],"asks":[],"checksum":-5}]}""")]
     [InlineData("""{"channel":"book","type":"update","data":{"symbol":"BTC/USD"}}""")]
     [InlineData("""{"channel":"book","type":"update"}""")]
-    public void Malformed_book_frames_throw_format_exceptions(string json)
+    public void Malformed_book_frames_are_InvalidResult_errors_naming_the_channel(string json)
     {
-        var e = Assert.Throws<FormatException>(() => KrakenStreamParsers.Books(Frame(json)));
+        var e = Assert.IsType<InvalidFieldException>(Assert.ThrowsAny<FxException>(() => KrakenStreamParsers.Books(Frame(json))));
+        Assert.Equal(FxErrorKind.InvalidResult, e.Kind);
         Assert.Contains("book", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Malformed_data_frames_throw_format_exceptions()
+    public void Malformed_data_frames_are_InvalidResult_errors_naming_the_field()
     {
-        Assert.Throws<FormatException>(() => KrakenStreamParsers.Trades(Frame(
+        static void Fails(string field, Action parse)
+        {
+            var e = Assert.ThrowsAny<FxException>(parse);
+            Assert.Equal(FxErrorKind.InvalidResult, e.Kind);
+            Assert.Contains(field, e.Message, StringComparison.Ordinal);
+        }
+
+        Fails("data[0].side", () => KrakenStreamParsers.Trades(Frame(
             """{"channel":"trade","type":"update","data":[{"symbol":"BTC/USD","side":"sideways","price":1,"qty":1,"trade_id":1,"timestamp":"2023-09-25T07:49:37Z"}]}"""), Any));
-        Assert.Throws<FormatException>(() => KrakenStreamParsers.Trades(Frame(
+        Fails("data[0].timestamp", () => KrakenStreamParsers.Trades(Frame(
             """{"channel":"trade","type":"update","data":[{"symbol":"BTC/USD","side":"buy","price":1,"qty":1,"trade_id":1,"timestamp":"yesterday"}]}"""), Any));
-        Assert.Throws<FormatException>(() => KrakenStreamParsers.Candles(Frame(
+        Fails("data[0].interval_begin", () => KrakenStreamParsers.Candles(Frame(
             """{"channel":"ohlc","type":"update","data":[{"symbol":"BTC/USD","open":1,"high":1,"low":1,"close":1,"volume":0,"interval":1}]}"""), Any));
-        Assert.Throws<FormatException>(() => KrakenStreamParsers.Tickers(Frame(
+        Fails("data[0].last", () => KrakenStreamParsers.Tickers(Frame(
             """{"channel":"ticker","type":"update","data":[{"symbol":"BTC/USD","bid":1}]}"""), Any));
-        Assert.Throws<FormatException>(() => KrakenStreamParsers.Status(Frame("""{"channel":"status","type":"update","data":[]}""")));
-        Assert.Throws<FormatException>(() => KrakenStreamParsers.Classify(Frame("""{"method":"pong","req_id":"one"}""")));
+        Fails("data", () => KrakenStreamParsers.Status(Frame("""{"channel":"status","type":"update","data":[]}""")));
+        Fails("req_id", () => KrakenStreamParsers.Classify(Frame("""{"method":"pong","req_id":"one"}""")));
     }
 
     [Fact]

@@ -30,21 +30,27 @@ internal sealed class FakeCandleMarket : IMarketData
     public int MaxTradesPerRequest => 1000;
     public DepthLimitRule DepthLimits { get; } = new(1, 5000, 100);
 
-    public Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+    /// <summary>Candles served as rows that cannot be read: they come back as errors of their page instead.</summary>
+    public HashSet<DateTimeOffset> Unreadable { get; } = new();
+
+    public Task<RowSet<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
         DateTimeOffset? end, int limit, CancellationToken ct)
     {
         Requests.Add((start, end, limit));
         IEnumerable<Candle> q = _series.Where(c => (start is null || c.OpenTime >= start) && (end is null || c.OpenTime <= end));
         var list = q.ToList();
         IReadOnlyList<Candle> page = start is null ? list.Skip(Math.Max(0, list.Count - limit)).ToList() : list.Take(limit).ToList();
-        return Task.FromResult(page);
+        var errors = page.Where(c => Unreadable.Contains(c.OpenTime))
+            .Select(c => new Fluxum.Errors.FxException("Fluxum.UnexpectedResponse", Fluxum.Errors.FxErrorKind.InvalidResult, $"row {c.OpenTime:u} is left out"))
+            .ToList();
+        return Task.FromResult(new RowSet<Candle>(page.Where(c => !Unreadable.Contains(c.OpenTime)).ToList(), errors));
     }
 
     public Task<ServerTime> GetServerTimeAsync(CancellationToken ct) => throw new NotSupportedException();
     public Task<SymbolCatalog> GetSymbolsAsync(CancellationToken ct) => throw new NotSupportedException();
     public Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct) => throw new NotSupportedException();
-    public Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) => throw new NotSupportedException();
-    public Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) => throw new NotSupportedException();
-    public Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) => throw new NotSupportedException();
+    public Task<RowSet<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) => throw new NotSupportedException();
+    public Task<RowSet<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) => throw new NotSupportedException();
+    public Task<RowSet<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) => throw new NotSupportedException();
     public Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct) => throw new NotSupportedException();
 }

@@ -129,4 +129,26 @@ public class BinanceTradingParserTests
         Assert.Equal(1000, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches(@"^[\.A-Z\:/a-z0-9_-]{1,36}$", id));
     }
+
+    [Fact]
+    public void A_negative_order_price_is_an_error_naming_it_while_zero_still_means_none()
+    {
+        var text = Fixtures.Text("binance-spot/rest/open_orders_doc.json");
+        using var negative = System.Text.Json.JsonDocument.Parse(text.Replace("\"price\": \"0.1\"", "\"price\": \"-0.1\"", StringComparison.Ordinal));
+        var e = Assert.ThrowsAny<Fluxum.Errors.FxException>(() => BinanceTradingParsers.Order(negative.RootElement[0], S("LTCBTC", "LTC", "BTC")));
+        Assert.Equal(Fluxum.Errors.FxErrorKind.InvalidResult, e.Kind);
+        Assert.Equal("Binance's answer cannot be right: price is \"-0.1\", below zero.", e.Message); // handed over bare: at least the exchange
+
+        using var zero = System.Text.Json.JsonDocument.Parse(text.Replace("\"price\": \"0.1\"", "\"price\": \"0.0\"", StringComparison.Ordinal));
+        Assert.Null(BinanceTradingParsers.Order(zero.RootElement[0], S("LTCBTC", "LTC", "BTC")).Price);
+    }
+
+    [Fact]
+    public void An_unfilled_order_executed_zero_and_an_order_list_id_of_minus_one_are_fine()
+    {
+        using var doc = Fixtures.Json("binance-spot/rest/open_orders_doc.json");
+        var o = BinanceTradingParsers.Order(doc.RootElement[0], S("LTCBTC", "LTC", "BTC"));
+        Assert.Equal(0m, o.ExecutedQuantity);
+        Assert.Null(o.OrderListId);
+    }
 }

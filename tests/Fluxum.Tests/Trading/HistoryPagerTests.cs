@@ -1,3 +1,4 @@
+using Fluxum.Models;
 using Fluxum.Trading;
 
 namespace Fluxum.Tests.Trading;
@@ -12,13 +13,13 @@ public class HistoryPagerTests
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var items = Enumerable.Range(1, 3500).Select(i => new Item(i, t0.AddSeconds(i))).ToList();
         var pages = new List<HistoryQuery>();
-        Task<IReadOnlyList<Item>> Page(HistoryQuery q)
+        Task<RowSet<Item>> Page(HistoryQuery q)
         {
             pages.Add(q);
             IEnumerable<Item> s = items;
             if (q.FromId is { } f) s = s.Where(i => i.Id >= f);
             else if (q.StartTime is { } st) s = s.Where(i => i.Time >= st);
-            return Task.FromResult<IReadOnlyList<Item>>(s.Take(q.Limit).ToList());
+            return Task.FromResult(new RowSet<Item>(s.Take(q.Limit).ToList()));
         }
 
         var all = new List<Item>();

@@ -1,25 +1,27 @@
-using System.Text.Json;
 using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Symbols;
 
 namespace Fluxum.Engine.Adapters.Binance;
 
-/// <summary>Binance spot wire JSON to the model. Pure functions, tested against recorded responses.</summary>
+/// <summary>
+/// Binance spot wire JSON to the model. Pure functions, tested against recorded responses; every value is read
+/// through <see cref="JsonField"/>, so one that cannot be right is an error naming its field.
+/// </summary>
 internal static class BinanceParsers
 {
-    public static DateTimeOffset ServerTime(JsonElement root) => root.UnixMilliseconds("serverTime");
+    public static DateTimeOffset ServerTime(JsonField root) => root.UnixMilliseconds("serverTime");
 
     /// <summary>The REQUEST_WEIGHT per minute limit from exchangeInfo's rateLimits, if listed.</summary>
-    public static int? RequestWeightPerMinute(JsonElement root)
+    public static int? RequestWeightPerMinute(JsonField root)
     {
-        if (root.Find("rateLimits") is not { ValueKind: JsonValueKind.Array } limits) return null;
-        foreach (var l in limits.EnumerateArray())
+        if (root.Find("rateLimits") is not { } limits) return null;
+        foreach (var l in limits.Items())
         {
             if (l.StringOrNull("rateLimitType") == "REQUEST_WEIGHT" && l.StringOrNull("interval") == "MINUTE")
             {
-                var per = (int)(l.LongOrNull("intervalNum") ?? 1);
-                return (int)(l.Long("limit") / Math.Max(per, 1));
+                var per = l.IntOrNull("intervalNum") ?? 1;
+                return l.Int("limit") / Math.Max(per, 1);
             }
         }
 
@@ -27,37 +29,33 @@ internal static class BinanceParsers
     }
 
     /// <summary>The ORDERS limits from exchangeInfo's rateLimits: per 10 seconds and per day, where listed.</summary>
-    public static (int? TenSeconds, int? Day) OrderLimits(JsonElement root)
+    public static (int? TenSeconds, int? Day) OrderLimits(JsonField root)
     {
         int? ten = null, day = null;
-        if (root.Find("rateLimits") is not { ValueKind: JsonValueKind.Array } limits) return (null, null);
-        foreach (var l in limits.EnumerateArray())
+        if (root.Find("rateLimits") is not { } limits) return (null, null);
+        foreach (var l in limits.Items())
         {
             if (l.StringOrNull("rateLimitType") != "ORDERS") continue;
             var interval = l.StringOrNull("interval");
             var num = l.LongOrNull("intervalNum") ?? 1;
-            if (interval == "SECOND" && num == 10) ten = (int)l.Long("limit");
-            if (interval == "DAY" && num == 1) day = (int)l.Long("limit");
+            if (interval == "SECOND" && num == 10) ten = l.Int("limit");
+            if (interval == "DAY" && num == 1) day = l.Int("limit");
         }
 
         return (ten, day);
     }
 
-    public static IReadOnlyList<SymbolInfo> Symbols(JsonElement root, ExchangeId exchange)
-    {
-        var list = new List<SymbolInfo>();
-        foreach (var s in root.Get("symbols").EnumerateArray()) list.Add(Symbol(s, exchange));
-        return list;
-    }
+    /// <summary>The symbols of exchangeInfo; one that cannot be read is left out and reported, the others are kept.</summary>
+    public static RowSet<SymbolInfo> Symbols(JsonField root, ExchangeId exchange) => root.Get("symbols").Rows(s => Symbol(s, exchange));
 
-    public static SymbolInfo Symbol(JsonElement s, ExchangeId exchange)
+    public static SymbolInfo Symbol(JsonField s, ExchangeId exchange)
     {
         decimal? tick = null, minPrice = null, maxPrice = null, step = null, minQty = null, maxQty = null;
         decimal? mStep = null, mMin = null, mMax = null, minNotional = null, maxNotional = null;
         decimal? bidUp = null, bidDown = null, askUp = null, askDown = null;
         int? avgMinutes = null;
         bool notionalToMarket = false;
-        foreach (var f in s.Get("filters").EnumerateArray())
+        foreach (var f in s.Get("filters").Items())
         {
             switch (f.StringOrNull("filterType"))
             {
@@ -106,9 +104,7 @@ internal static class BinanceParsers
         var baseAsset = s.String("baseAsset");
         var quoteAsset = s.String("quoteAsset");
         var status = s.String("status");
-        var orderTypes = s.Find("orderTypes") is { ValueKind: JsonValueKind.Array } types
-            ? string.Join(",", types.EnumerateArray().Select(t => t.GetString()))
-            : "";
+        var orderTypes = s.Find("orderTypes") is { } types ? string.Join(",", types.Items().Select(t => t.String())) : "";
         return new SymbolInfo
         {
             Exchange = exchange,
@@ -135,10 +131,10 @@ internal static class BinanceParsers
             AskMultiplierUp = askUp,
             AskMultiplierDown = askDown,
             AveragePriceMinutes = avgMinutes,
-            PricePrecision = tick is { } t ? JsonRead.Precision(t) : (int)(s.LongOrNull("quotePrecision") ?? 8),
-            QuantityPrecision = step is { } st ? JsonRead.Precision(st) : (int)(s.LongOrNull("baseAssetPrecision") ?? 8),
-            BaseAssetPrecision = (int)(s.LongOrNull("baseAssetPrecision") ?? 8),
-            QuoteAssetPrecision = (int)(s.LongOrNull("quoteAssetPrecision") ?? s.LongOrNull("quotePrecision") ?? 8),
+            PricePrecision = tick is { } t ? JsonRead.Precision(t) : s.DecimalPlacesOrNull("quotePrecision") ?? 8,
+            QuantityPrecision = step is { } st ? JsonRead.Precision(st) : s.DecimalPlacesOrNull("baseAssetPrecision") ?? 8,
+            BaseAssetPrecision = s.DecimalPlacesOrNull("baseAssetPrecision") ?? 8,
+            QuoteAssetPrecision = s.DecimalPlacesOrNull("quoteAssetPrecision") ?? s.DecimalPlacesOrNull("quotePrecision") ?? 8,
             OrderTypes = orderTypes,
             IsSpotTradingAllowed = s.Bool("isSpotTradingAllowed", fallback: true),
             IcebergAllowed = s.Bool("icebergAllowed"),
@@ -156,27 +152,27 @@ internal static class BinanceParsers
         _ => SymbolStatus.Unknown,
     };
 
-    public static OrderBook Depth(JsonElement root, SymbolInfo symbol, DateTimeOffset receivedAt)
+    public static OrderBook Depth(JsonField root, SymbolInfo symbol, DateTimeOffset receivedAt)
     {
         // Futures books carry their own event time ("E"/"T"); spot's carries none, so the receipt time stands in.
-        var time = root.Find("T") is { } t ? t.UnixMilliseconds() : root.Find("E") is { } e ? e.UnixMilliseconds() : receivedAt;
+        var time = root.UnixMillisecondsOrNull("T") ?? root.UnixMillisecondsOrNull("E") ?? receivedAt;
         return new OrderBook(symbol.Exchange, symbol.Symbol, symbol.NativeSymbol, root.Long("lastUpdateId"), time,
             Levels(root.Get("bids"), symbol, BookSide.Bid), Levels(root.Get("asks"), symbol, BookSide.Ask));
     }
 
-    private static BookLevel[] Levels(JsonElement array, SymbolInfo symbol, BookSide side)
+    private static BookLevel[] Levels(JsonField array, SymbolInfo symbol, BookSide side)
     {
-        var levels = new BookLevel[array.GetArrayLength()];
+        var levels = new BookLevel[array.Length];
         int i = 0;
-        foreach (var level in array.EnumerateArray())
+        foreach (var level in array.Items())
         {
-            levels[i++] = new BookLevel(symbol.Exchange, symbol.Symbol, side, level[0].Decimal(), level[1].Decimal());
+            levels[i++] = new BookLevel(symbol.Exchange, symbol.Symbol, side, level.Decimal(0), level.Decimal(1));
         }
 
         return levels;
     }
 
-    public static Ticker Ticker(JsonElement t, SymbolInfo symbol) => new()
+    public static Ticker Ticker(JsonField t, SymbolInfo symbol) => new()
     {
         Exchange = symbol.Exchange,
         Symbol = symbol.Symbol,
@@ -190,17 +186,17 @@ internal static class BinanceParsers
         OpenPrice = t.DecimalOrNull("openPrice"),
         HighPrice = t.DecimalOrNull("highPrice"),
         LowPrice = t.DecimalOrNull("lowPrice"),
-        PriceChange = t.DecimalOrNull("priceChange"),
-        PriceChangePercent = t.DecimalOrNull("priceChangePercent"),
+        PriceChange = t.SignedDecimalOrNull("priceChange"),
+        PriceChangePercent = t.SignedDecimalOrNull("priceChangePercent"),
         WeightedAveragePrice = t.DecimalOrNull("weightedAvgPrice"),
         Volume = t.DecimalOrNull("volume"),
         QuoteVolume = t.DecimalOrNull("quoteVolume"),
         TradeCount = t.LongOrNull("count"),
-        OpenTime = t.Find("openTime")?.UnixMilliseconds(),
-        CloseTime = t.Find("closeTime")?.UnixMilliseconds(),
+        OpenTime = t.UnixMillisecondsOrNull("openTime"),
+        CloseTime = t.UnixMillisecondsOrNull("closeTime"),
     };
 
-    public static PriceTicker PriceTicker(JsonElement t, SymbolInfo symbol) => new()
+    public static PriceTicker PriceTicker(JsonField t, SymbolInfo symbol) => new()
     {
         Exchange = symbol.Exchange,
         Symbol = symbol.Symbol,
@@ -208,7 +204,7 @@ internal static class BinanceParsers
         Price = t.Decimal("price"),
     };
 
-    public static BookTicker BookTicker(JsonElement t, SymbolInfo symbol) => new()
+    public static BookTicker BookTicker(JsonField t, SymbolInfo symbol) => new()
     {
         Exchange = symbol.Exchange,
         Symbol = symbol.Symbol,
@@ -219,7 +215,7 @@ internal static class BinanceParsers
         AskQuantity = t.Decimal("askQty"),
     };
 
-    public static Trade Trade(JsonElement t, SymbolInfo symbol)
+    public static Trade Trade(JsonField t, SymbolInfo symbol)
     {
         var price = t.Decimal("price");
         var qty = t.Decimal("qty");
@@ -238,7 +234,7 @@ internal static class BinanceParsers
         };
     }
 
-    public static Trade AggregateTrade(JsonElement t, SymbolInfo symbol)
+    public static Trade AggregateTrade(JsonField t, SymbolInfo symbol)
     {
         var price = t.Decimal("p");
         var qty = t.Decimal("q");
@@ -260,26 +256,26 @@ internal static class BinanceParsers
     }
 
     /// <summary>A kline row: [openTime, open, high, low, close, volume, closeTime, quoteVolume, trades, takerBase, takerQuote, ignore].</summary>
-    public static Candle Candle(JsonElement row, SymbolInfo symbol, string interval, DateTimeOffset now)
+    public static Candle Candle(JsonField row, SymbolInfo symbol, string interval, DateTimeOffset now)
     {
-        var closeTime = row[6].UnixMilliseconds();
+        var closeTime = row.UnixMilliseconds(6);
         return new Candle
         {
             Exchange = symbol.Exchange,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
             Interval = interval,
-            OpenTime = row[0].UnixMilliseconds(),
-            Open = row[1].Decimal(),
-            High = row[2].Decimal(),
-            Low = row[3].Decimal(),
-            Close = row[4].Decimal(),
-            Volume = row[5].Decimal(),
+            OpenTime = row.UnixMilliseconds(0),
+            Open = row.Decimal(1),
+            High = row.Decimal(2),
+            Low = row.Decimal(3),
+            Close = row.Decimal(4),
+            Volume = row.Decimal(5),
             CloseTime = closeTime,
-            QuoteVolume = row[7].Decimal(),
-            TradeCount = row[8].Long(),
-            TakerBuyVolume = row[9].Decimal(),
-            TakerBuyQuoteVolume = row[10].Decimal(),
+            QuoteVolume = row.Decimal(7),
+            TradeCount = row.Long(8),
+            TakerBuyVolume = row.Decimal(9),
+            TakerBuyQuoteVolume = row.Decimal(10),
             IsClosed = closeTime < now,
         };
     }

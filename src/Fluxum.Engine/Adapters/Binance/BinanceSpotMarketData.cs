@@ -37,17 +37,17 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
     private WeightGate Weight => (WeightGate)Rest.Gate;
 
     protected override RestRequest ServerTimeRequest() => new(HttpMethod.Get, "api/v3/time", 1);
-    protected override DateTimeOffset ParseServerTime(JsonElement root) => BinanceParsers.ServerTime(root);
+    protected override DateTimeOffset ParseServerTime(JsonField root) => BinanceParsers.ServerTime(root);
 
-    protected override async Task<IReadOnlyList<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct)
-    {
-        using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "api/v3/exchangeInfo", 20), ct).ConfigureAwait(false);
-        if (BinanceParsers.RequestWeightPerMinute(doc.RootElement) is { } limit) Weight.Limit = limit;
-        var (ten, day) = BinanceParsers.OrderLimits(doc.RootElement);
-        if (ten is { } t) Weight.OrderLimit10s = t;
-        if (day is { } d) Weight.OrderLimitDay = d;
-        return BinanceParsers.Symbols(doc.RootElement, Exchange);
-    }
+    protected override Task<RowSet<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct) =>
+        Rest.ReadAsync(new RestRequest(HttpMethod.Get, "api/v3/exchangeInfo", 20), root =>
+        {
+            if (BinanceParsers.RequestWeightPerMinute(root) is { } limit) Weight.Limit = limit;
+            var (ten, day) = BinanceParsers.OrderLimits(root);
+            if (ten is { } t) Weight.OrderLimit10s = t;
+            if (day is { } d) Weight.OrderLimitDay = d;
+            return BinanceParsers.Symbols(root, Exchange);
+        }, ct);
 
     public override async Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct)
     {
@@ -55,8 +55,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         CheckDepthLimit(n);
         var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
         var request = new RestRequest(HttpMethod.Get, "api/v3/depth", DepthWeight(n)).Add("symbol", info.NativeSymbol).Add("limit", n);
-        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
-        return BinanceParsers.Depth(doc.RootElement, info, DateTimeOffset.UtcNow);
+        return await Rest.ReadAsync(request, root => BinanceParsers.Depth(root, info, DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
     }
 
     public static int DepthWeight(int limit) => limit switch
@@ -67,21 +66,23 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         _ => 250,
     };
 
-    public override Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+    public override Task<RowSet<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
         TickerCallAsync(symbols, "api/v3/ticker/24hr", n => n == 0 || n > 100 ? 80 : n > 20 ? 40 : 2, BinanceParsers.Ticker, ct);
 
-    public override Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+    public override Task<RowSet<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
         TickerCallAsync(symbols, "api/v3/ticker/price", n => n == 1 ? 2 : 4, BinanceParsers.PriceTicker, ct);
 
-    public override Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+    public override Task<RowSet<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
         TickerCallAsync(symbols, "api/v3/ticker/bookTicker", n => n == 1 ? 2 : 4, BinanceParsers.BookTicker, ct);
 
     /// <summary>
     /// One request for one symbol, one for a list (symbols=[...]), or one for all. Symbols are resolved first,
-    /// so an unknown one fails alone instead of failing the whole list at the exchange.
+    /// so an unknown one fails alone instead of failing the whole list at the exchange. A row that cannot be
+    /// read is left out and reported; rows of symbols nobody asked for (or listed after the catalog was read) are
+    /// left out silently.
     /// </summary>
-    private async Task<IReadOnlyList<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, string path, Func<int, int> weight,
-        Func<JsonElement, SymbolInfo, T> parse, CancellationToken ct)
+    private async Task<RowSet<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, string path, Func<int, int> weight,
+        Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
         var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
@@ -92,29 +93,28 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         if (!askAll && wanted!.Count == 1) request.Add("symbol", wanted[0].NativeSymbol);
         else if (!askAll) request.Add("symbols", JsonSerializer.Serialize(wanted!.Select(s => s.NativeSymbol).Distinct().ToArray()));
 
-        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
-        var rows = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().ToList() : new List<JsonElement> { doc.RootElement };
-        var byNative = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var row in rows) byNative[row.String("symbol")] = row;
-
-        var result = new List<T>();
-        if (wanted is null)
+        return await Rest.ReadAsync(request, root =>
         {
-            foreach (var row in rows)
+            if (!root.IsList)
             {
-                if (catalog.TryResolve(row.String("symbol"), out var info)) result.Add(parse(row, info));
+                // One symbol asked for, one object answered: a value in it that cannot be right fails the call.
+                var native = root.String("symbol");
+                var one = wanted?.FirstOrDefault(s => s.NativeSymbol == native) ?? (catalog.TryResolve(native, out var found) ? found : null);
+                return one is null ? RowSet<T>.Empty : new RowSet<T>(new[] { parse(root, one) });
             }
-        }
-        else
-        {
-            foreach (var info in wanted.DistinctBy(s => s.NativeSymbol))
-            {
-                if (byNative.TryGetValue(info.NativeSymbol, out var row)) result.Add(parse(row, info));
-            }
-        }
 
-        return result;
+            var rows = root.Items();
+            if (wanted is null) return JsonRows.Read(rows, row => catalog.TryResolve(row.String("symbol"), out var info) ? parse(row, info) : null);
+
+            // In the order asked for, each symbol once.
+            var byNative = wanted.DistinctBy(s => s.NativeSymbol).ToDictionary(s => s.NativeSymbol, StringComparer.Ordinal);
+            var read = JsonRows.Read(rows, row => byNative.TryGetValue(row.String("symbol"), out var info) ? new Keyed<T>(info.NativeSymbol, parse(row, info)) : null);
+            var order = byNative.Keys.Select((native, i) => (native, i)).ToDictionary(p => p.native, p => p.i, StringComparer.Ordinal);
+            return new RowSet<T>(read.Items.DistinctBy(k => k.Native).OrderBy(k => order[k.Native]).Select(k => k.Item).ToList(), read.Errors);
+        }, ct).ConfigureAwait(false);
     }
+
+    private sealed record Keyed<T>(string Native, T Item);
 
     public override async Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct)
     {
@@ -133,8 +133,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
                 request.Add("startTime", end.AddHours(-1).ToUnixTimeMilliseconds()).Add("endTime", end.ToUnixTimeMilliseconds());
             }
 
-            using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
-            var trades = doc.RootElement.EnumerateArray().Select(t => BinanceParsers.AggregateTrade(t, info)).ToList();
+            var trades = await Rest.ReadAsync(request, root => root.Rows(t => BinanceParsers.AggregateTrade(t, info)), ct).ConfigureAwait(false);
             return new TradePage(trades, NextCursor(trades));
         }
 
@@ -147,23 +146,19 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         if (fromId is null)
         {
             var recent = new RestRequest(HttpMethod.Get, "api/v3/trades", 25).Add("symbol", info.NativeSymbol).Add("limit", limit);
-            using var doc = await Rest.SendAsync(recent, ct).ConfigureAwait(false);
-            return new TradePage(doc.RootElement.EnumerateArray().Select(t => BinanceParsers.Trade(t, info)).ToList(), null);
+            return new TradePage(await Rest.ReadAsync(recent, root => root.Rows(t => BinanceParsers.Trade(t, info)), ct).ConfigureAwait(false), null);
         }
 
         var history = new RestRequest(HttpMethod.Get, "api/v3/historicalTrades", 25)
             .Add("symbol", info.NativeSymbol).Add("limit", limit).Add("fromId", fromId);
-        using (var doc = await Rest.SendAsync(history, ct).ConfigureAwait(false))
-        {
-            var trades = doc.RootElement.EnumerateArray().Select(t => BinanceParsers.Trade(t, info)).ToList();
-            return new TradePage(trades, NextCursor(trades));
-        }
+        var page = await Rest.ReadAsync(history, root => root.Rows(t => BinanceParsers.Trade(t, info)), ct).ConfigureAwait(false);
+        return new TradePage(page, NextCursor(page));
     }
 
     private static string? NextCursor(IReadOnlyList<Trade> trades) =>
         trades.Count == 0 ? null : (trades[^1].Id + 1).ToString(CultureInfo.InvariantCulture);
 
-    public override async Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+    public override async Task<RowSet<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
         DateTimeOffset? end, int limit, CancellationToken ct)
     {
         CheckInterval(interval);
@@ -174,8 +169,10 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
             .Add("startTime", start?.ToUnixTimeMilliseconds())
             .Add("endTime", end?.ToUnixTimeMilliseconds())
             .Add("limit", Math.Clamp(limit, 1, MaxCandlesPerRequest));
-        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
-        var now = DateTimeOffset.UtcNow + ClockOffset;
-        return doc.RootElement.EnumerateArray().Select(row => BinanceParsers.Candle(row, info, interval.Code, now)).ToList();
+        return await Rest.ReadAsync(request, root =>
+        {
+            var now = DateTimeOffset.UtcNow + ClockOffset;
+            return root.Rows(row => BinanceParsers.Candle(row, info, interval.Code, now));
+        }, ct).ConfigureAwait(false);
     }
 }

@@ -75,14 +75,16 @@ internal sealed class BinanceSpotTrading : ITrading
 
     public async Task<AccountInfo> GetAccountAsync(CancellationToken ct)
     {
-        using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/account", 20), ct).ConfigureAwait(false);
-        return BinanceTradingParsers.Account(doc.RootElement, Exchange, Credential.MaskedApiKey, Credential.Source);
+        var request = Signed(HttpMethod.Get, "api/v3/account", 20);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return BinanceTradingParsers.Account(_rest.Answer(request, doc), Exchange, Credential.MaskedApiKey, Credential.Source);
     }
 
-    public async Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken ct)
+    public async Task<RowSet<Balance>> GetBalancesAsync(CancellationToken ct)
     {
-        using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/account", 20), ct).ConfigureAwait(false);
-        return BinanceTradingParsers.Balances(doc.RootElement, Exchange);
+        var request = Signed(HttpMethod.Get, "api/v3/account", 20);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return _rest.Answer(request, doc).Read(root => BinanceTradingParsers.Balances(root, Exchange));
     }
 
     public async Task<Order> PlaceOrderAsync(OrderRequest order, bool test, CancellationToken ct)
@@ -115,7 +117,7 @@ internal sealed class BinanceSpotTrading : ITrading
                 };
             }
 
-            return BinanceTradingParsers.Order(doc.RootElement, info);
+            return BinanceTradingParsers.Order(_rest.Answer(request, doc), info);
         }
         catch (FxException lost) when (!test && IsLost(lost))
         {
@@ -130,7 +132,7 @@ internal sealed class BinanceSpotTrading : ITrading
     /// OCO (orderList/oco: an above and a below leg) or OTO (orderList/oto: a working and a pending order).
     /// Every leg gets a client order id; the answer's orderReports become the returned orders.
     /// </summary>
-    public async Task<IReadOnlyList<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
+    public async Task<RowSet<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(list.Symbol, ct).ConfigureAwait(false);
         var listClientId = list.ListClientOrderId ?? NewClientOrderId();
@@ -153,10 +155,10 @@ internal sealed class BinanceSpotTrading : ITrading
         }
         catch (FxException lost) when (IsLost(lost))
         {
-            return await RecoverListAsync(info, listClientId, lost, ct).ConfigureAwait(false);
+            return new RowSet<Order>(await RecoverListAsync(info, listClientId, lost, ct).ConfigureAwait(false));
         }
 
-        using (doc) return await OrdersAsync(new[] { doc.RootElement }, ct).ConfigureAwait(false);
+        using (doc) return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
     private static void Leg(RestRequest request, string prefix, OrderRequest leg, bool withSideAndQuantity)
@@ -242,28 +244,30 @@ internal sealed class BinanceSpotTrading : ITrading
     public async Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
-        using var doc = await SendAsync(WithReference(Signed(HttpMethod.Get, "api/v3/order", 4), info, reference), ct).ConfigureAwait(false);
-        return BinanceTradingParsers.Order(doc.RootElement, info);
+        var request = WithReference(Signed(HttpMethod.Get, "api/v3/order", 4), info, reference);
+        using var doc = await SendAsync(request, ct).ConfigureAwait(false);
+        return BinanceTradingParsers.Order(_rest.Answer(request, doc), info);
     }
 
-    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct)
+    public async Task<RowSet<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct)
     {
         var info = symbol is null ? null : await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
         var request = Signed(HttpMethod.Get, "api/v3/openOrders", info is null ? 80 : 6).Add("symbol", info?.NativeSymbol);
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+        return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
+    public Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
         HistoryAsync(query, "api/v3/allOrders", "orderId", BinanceTradingParsers.Order, ct);
 
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
+        var request = WithReference(Signed(HttpMethod.Delete, "api/v3/order", 1), info, reference);
         JsonDocument doc;
         try
         {
-            doc = await SendAsync(WithReference(Signed(HttpMethod.Delete, "api/v3/order", 1), info, reference), ct).ConfigureAwait(false);
+            doc = await SendAsync(request, ct).ConfigureAwait(false);
         }
         catch (FxException lost) when (IsLost(lost))
         {
@@ -284,28 +288,29 @@ internal sealed class BinanceSpotTrading : ITrading
             return Cancelled(outcome.Found ?? throw new ExchangeErrorException(Exchange, "-2013", "Order does not exist.", 400, FxErrorKind.ObjectNotFound), what, lost);
         }
 
-        using (doc) return BinanceTradingParsers.Order(doc.RootElement, info);
+        using (doc) return BinanceTradingParsers.Order(_rest.Answer(request, doc), info);
     }
 
     /// <summary>
     /// Cancels every open order of the symbol. The open orders are listed first: when the cancel's answer is lost,
     /// they are what is looked up to tell which were cancelled.
     /// </summary>
-    public async Task<IReadOnlyList<Order>> CancelAllAsync(string symbol, CancellationToken ct)
+    public async Task<RowSet<Order>> CancelAllAsync(string symbol, CancellationToken ct)
     {
         var info = await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
         var open = await GetOpenOrdersAsync(info.NativeSymbol, ct).ConfigureAwait(false);
+        var request = Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol);
         JsonDocument doc;
         try
         {
-            doc = await SendAsync(Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol), ct).ConfigureAwait(false);
+            doc = await SendAsync(request, ct).ConfigureAwait(false);
         }
         catch (FxException lost) when (IsLost(lost))
         {
-            return await RecoverCancelAllAsync(info, open, lost, ct).ConfigureAwait(false);
+            return open.WithItems(await RecoverCancelAllAsync(info, open, lost, ct).ConfigureAwait(false));
         }
 
-        using (doc) return await OrdersAsync(doc.RootElement, ct).ConfigureAwait(false);
+        using (doc) return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -326,7 +331,7 @@ internal sealed class BinanceSpotTrading : ITrading
             {
                 var page = await GetOrderHistoryAsync(new HistoryQuery(info.NativeSymbol) { FromId = from, Limit = 1000 }, c).ConfigureAwait(false);
                 now.AddRange(page.Where(o => ids.Contains(o.OrderId)));
-                if (page.Count < 1000 || now.Count == ids.Count) return now;
+                if (page.Rows < 1000 || now.Count == ids.Count) return now;
                 from = long.Parse(page[^1].OrderId, CultureInfo.InvariantCulture) + 1;
             }
         }, orders => orders.All(o => !o.IsOpen), Patience, ct).ConfigureAwait(false);
@@ -364,12 +369,12 @@ internal sealed class BinanceSpotTrading : ITrading
     private static string LookUpCommand(SymbolInfo info, OrderReference reference) =>
         reference.OrderId is { } id ? $"Get-FxOrder -Symbol {info.NativeSymbol} -OrderId {id}" : $"Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {reference.ClientOrderId}";
 
-    public Task<IReadOnlyList<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
+    public Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
         HistoryAsync(query, "api/v3/myTrades", "fromId", BinanceTradingParsers.MyTrade, ct);
 
     /// <summary>One page of account history; Binance takes either an id to start from or a time range, not both.</summary>
-    private async Task<IReadOnlyList<T>> HistoryAsync<T>(HistoryQuery query, string path, string idParameter,
-        Func<JsonElement, SymbolInfo, T> parse, CancellationToken ct)
+    private async Task<RowSet<T>> HistoryAsync<T>(HistoryQuery query, string path, string idParameter,
+        Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
     {
         var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
         var request = Signed(HttpMethod.Get, path, 20)
@@ -379,28 +384,51 @@ internal sealed class BinanceSpotTrading : ITrading
             .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
             .Add("limit", Math.Clamp(query.Limit, 1, 1000));
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(item => parse(item, info)).ToList();
+        return _rest.Answer(request, doc).Read(root => root.Rows(item => parse(item, info)));
     }
 
-    private Task<IReadOnlyList<Order>> OrdersAsync(JsonElement array, CancellationToken ct) => OrdersAsync(array.EnumerateArray(), ct);
-
-    /// <summary>Orders from a list answer; order lists (OCO/OTO) contribute their member orders.</summary>
-    private async Task<IReadOnlyList<Order>> OrdersAsync(IEnumerable<JsonElement> items, CancellationToken ct)
+    /// <summary>
+    /// The orders of a list answer (open orders, cancelled ones) or of one order list's answer; order lists
+    /// (OCO/OTO) contribute their member orders. An order that cannot be read, or is for a symbol the exchange does
+    /// not list, is left out and reported by its place and field; the others are returned. Never skipped silently:
+    /// an empty result must mean "no orders", not "orders Fluxum could not read".
+    /// </summary>
+    private async Task<RowSet<Order>> OrdersAsync(JsonField answer, CancellationToken ct)
     {
+        var rows = (answer.IsList ? answer.Items() : (IEnumerable<JsonField>)new[] { answer }).SelectMany(MembersOf).ToList();
+
+        // A symbol listed since the catalog was read is looked for once more before its orders count as unreadable.
         var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
-        var orders = new List<Order>();
-        foreach (var item in items)
+        var unknown = rows.Select(r => r.Element.ValueKind == JsonValueKind.Object && r.Element.TryGetProperty("symbol", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)
+            .OfType<string>().FirstOrDefault(s => !catalog.TryResolve(s, out _));
+        if (unknown is not null)
         {
-            var members = item.Find("orderReports") is { ValueKind: JsonValueKind.Array } reports ? reports.EnumerateArray().ToList() : new List<JsonElement> { item };
-            foreach (var o in members)
+            try
             {
-                if (o.Find("orderId") is null) continue;
-                if (catalog.TryResolve(o.String("symbol"), out var info)) orders.Add(BinanceTradingParsers.Order(o, info));
+                await _market.ResolveAsync(unknown, ct).ConfigureAwait(false);
             }
+            catch (FxException e) when (e.Kind == FxErrorKind.ObjectNotFound)
+            {
+                // Reported below, per order.
+            }
+
+            catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
         }
 
-        return orders;
+        return JsonRows.Read(rows, o =>
+        {
+            var symbol = o.Get("symbol");
+            return catalog.TryResolve(symbol.String(), out var info)
+                ? BinanceTradingParsers.Order(o, info)
+                : throw symbol.Invalid($"is \"{symbol.String()}\", a symbol {Exchange} does not list");
+        });
     }
+
+    /// <summary>An order list's orders are its orderReports; any other item is an order itself.</summary>
+    private static IEnumerable<JsonField> MembersOf(JsonField item) =>
+        item.IsObject && item.Element.TryGetProperty("orderReports", out var reports) && reports.ValueKind == JsonValueKind.Array
+            ? item.Get("orderReports").Items()
+            : (IEnumerable<JsonField>)new[] { item };
 
     /// <summary>Sends a signed request; a -1021 (timestamp outside recvWindow) resyncs the clock once and tries again.</summary>
     private async Task<JsonDocument> SendAsync(RestRequest request, CancellationToken ct)

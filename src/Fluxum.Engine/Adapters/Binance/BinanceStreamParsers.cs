@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Fluxum.Books;
 using Fluxum.Engine.Json;
@@ -5,23 +6,30 @@ using Fluxum.Models;
 
 namespace Fluxum.Engine.Adapters.Binance;
 
-/// <summary>Binance stream events (raw, or wrapped as {"stream":...,"data":...} on combined streams) to the model.</summary>
+/// <summary>
+/// Binance stream events (raw, or wrapped as {"stream":...,"data":...} on combined streams) to the model. A value
+/// that cannot be right is an error naming the event type and the field ("Binance's depthUpdate event cannot be
+/// right: b[3][0] ...").
+/// </summary>
 internal static class BinanceStreamParsers
 {
+    private static readonly AnswerSource DepthEvent = AnswerSource.Stream(ExchangeId.Binance, "depthUpdate event");
+    private static readonly ConcurrentDictionary<(ExchangeId, string), AnswerSource> Events = new();
+
     /// <summary>The event itself, whether the frame came from a raw or a combined stream.</summary>
     public static JsonElement Payload(JsonElement frame) => frame.Find("data") is { ValueKind: JsonValueKind.Object } data ? data : frame;
 
-    /// <summary>A depthUpdate: e, E, s, U, u (and pu on futures), b and a as [price, quantity] pairs.</summary>
-    public static DepthDiff DepthUpdate(JsonElement e) => new(
-        e.String("s"), e.Long("U"), e.Long("u"), e.UnixMilliseconds("E"), Levels(e.Get("b")), Levels(e.Get("a")))
-    {
-        PreviousUpdateId = e.LongOrNull("pu"),
-    };
+    /// <summary>A depthUpdate: e, E, s, U, u (and pu on futures), b and a as [price, quantity] pairs; a quantity of 0 removes the level.</summary>
+    public static DepthDiff DepthUpdate(JsonField update) => update.From(DepthEvent).Read(e =>
+        new DepthDiff(e.String("s"), e.Long("U"), e.Long("u"), e.UnixMilliseconds("E"), Levels(e.Get("b")), Levels(e.Get("a")))
+        {
+            PreviousUpdateId = e.LongOrNull("pu"),
+        });
 
     /// <summary>The event type ("trade", "kline"...); spot book tickers carry none and are "bookTicker".</summary>
     public static string EventType(JsonElement e) => e.StringOrNull("e") ?? (e.Find("u") is not null && e.Find("b") is not null ? "bookTicker" : "");
 
-    public static Trade Trade(JsonElement e, SymbolInfo symbol)
+    public static Trade Trade(JsonField trade, SymbolInfo symbol) => Event(trade, symbol, "trade").Read(symbol, static (e, symbol) =>
     {
         var price = e.Decimal("p");
         var qty = e.Decimal("q");
@@ -31,13 +39,14 @@ internal static class BinanceStreamParsers
             Id = e.Long("t"), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = e.UnixMilliseconds("T"),
             Side = e.Bool("m") ? TradeSide.Sell : TradeSide.Buy,
         };
-    }
+    });
 
     /// <summary>The aggTrade event has the REST aggregate trade's fields (a, p, q, f, l, T, m): one parser serves both.</summary>
-    public static Trade AggregateTrade(JsonElement e, SymbolInfo symbol) => BinanceParsers.AggregateTrade(e, symbol);
+    public static Trade AggregateTrade(JsonField trade, SymbolInfo symbol) =>
+        Event(trade, symbol, "aggTrade").Read(symbol, static (e, symbol) => BinanceParsers.AggregateTrade(e, symbol));
 
     /// <summary>A kline event's bar; x says whether it is closed.</summary>
-    public static Candle Kline(JsonElement e, SymbolInfo symbol)
+    public static Candle Kline(JsonField kline, SymbolInfo symbol) => Event(kline, symbol, "kline").Read(symbol, static (e, symbol) =>
     {
         var k = e.Get("k");
         return new Candle
@@ -48,32 +57,35 @@ internal static class BinanceStreamParsers
             Volume = k.Decimal("v"), QuoteVolume = k.DecimalOrNull("q"), TradeCount = k.LongOrNull("n"),
             TakerBuyVolume = k.DecimalOrNull("V"), TakerBuyQuoteVolume = k.DecimalOrNull("Q"), IsClosed = k.Bool("x"),
         };
-    }
+    });
 
-    /// <summary>A 24hrTicker (full) or 24hrMiniTicker (prices and volumes only) event.</summary>
-    public static Ticker Ticker(JsonElement e, SymbolInfo symbol) => new()
+    /// <summary>A 24hrTicker (full) or 24hrMiniTicker (prices and volumes only) event; only the change and its percentage may be below zero.</summary>
+    public static Ticker Ticker(JsonField ticker, SymbolInfo symbol) => Event(ticker, symbol, "24h ticker").Read(symbol, static (e, symbol) => new Ticker
     {
         Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
         LastPrice = e.Decimal("c"), LastQuantity = e.DecimalOrNull("Q"),
         BidPrice = e.DecimalOrNull("b"), BidQuantity = e.DecimalOrNull("B"), AskPrice = e.DecimalOrNull("a"), AskQuantity = e.DecimalOrNull("A"),
         OpenPrice = e.DecimalOrNull("o"), HighPrice = e.DecimalOrNull("h"), LowPrice = e.DecimalOrNull("l"),
-        PriceChange = e.DecimalOrNull("p") ?? (e.Decimal("c") - e.Decimal("o")),
-        PriceChangePercent = e.DecimalOrNull("P"), WeightedAveragePrice = e.DecimalOrNull("w"),
+        PriceChange = e.SignedDecimalOrNull("p") ?? (e.Decimal("c") - e.Decimal("o")),
+        PriceChangePercent = e.SignedDecimalOrNull("P"), WeightedAveragePrice = e.DecimalOrNull("w"),
         Volume = e.DecimalOrNull("v"), QuoteVolume = e.DecimalOrNull("q"), TradeCount = e.LongOrNull("n"),
-        OpenTime = e.Find("O")?.UnixMilliseconds(), CloseTime = e.Find("C")?.UnixMilliseconds() ?? e.Find("E")?.UnixMilliseconds(),
-    };
+        OpenTime = e.UnixMillisecondsOrNull("O"), CloseTime = e.UnixMillisecondsOrNull("C") ?? e.UnixMillisecondsOrNull("E"),
+    });
 
-    public static BookTicker BookTicker(JsonElement e, SymbolInfo symbol) => new()
+    public static BookTicker BookTicker(JsonField ticker, SymbolInfo symbol) => Event(ticker, symbol, "bookTicker").Read(symbol, static (e, symbol) => new BookTicker
     {
         Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
         BidPrice = e.Decimal("b"), BidQuantity = e.Decimal("B"), AskPrice = e.Decimal("a"), AskQuantity = e.Decimal("A"),
-    };
+    });
 
-    private static (decimal, decimal)[] Levels(JsonElement array)
+    private static JsonField Event(JsonField e, SymbolInfo symbol, string type) =>
+        e.Source is null ? e.From(Events.GetOrAdd((symbol.Exchange, type), static k => AnswerSource.Stream(k.Item1, k.Item2 + " event"))) : e;
+
+    private static (decimal, decimal)[] Levels(JsonField array)
     {
-        var levels = new (decimal, decimal)[array.GetArrayLength()];
+        var levels = new (decimal, decimal)[array.Length];
         int i = 0;
-        foreach (var l in array.EnumerateArray()) levels[i++] = (l[0].Decimal(), l[1].Decimal());
+        foreach (var l in array.Items()) levels[i++] = (l.Decimal(0), l.Decimal(1));
         return levels;
     }
 }

@@ -9,14 +9,17 @@ namespace Fluxum.Engine.Adapters.Binance;
 /// <summary>User data stream events (executionReport, outboundAccountPosition) to the model's orders, fills and balances.</summary>
 internal static class BinanceUserDataParsers
 {
+    private static readonly AnswerSource ExecutionReport = AnswerSource.Stream(ExchangeId.Binance, "executionReport event");
+    private static readonly AnswerSource AccountPosition = AnswerSource.Stream(ExchangeId.Binance, "outboundAccountPosition event");
+
     /// <summary>The event itself, whether it came wrapped ({"subscriptionId":0,"event":{...}}) from the WebSocket API or bare.</summary>
     public static JsonElement Event(JsonElement frame) => frame.Find("event") is { ValueKind: JsonValueKind.Object } e ? e : frame;
 
     /// <summary>The order as it stands after this execution report.</summary>
-    public static Order Order(JsonElement e, SymbolInfo symbol)
+    public static Order Order(JsonField report, SymbolInfo symbol) => report.From(ExecutionReport).Read(symbol, static (e, symbol) =>
     {
         var status = e.String("X");
-        var listId = e.LongOrNull("g");
+        var listId = e.SignedLongOrNull("g");
         var cancelled = e.StringOrNull("C") is { Length: > 0 } original ? original : null;
         return new Order
         {
@@ -25,8 +28,8 @@ internal static class BinanceUserDataParsers
 
             // A cancel's report carries the cancel request's id in c and the order's own in C.
             ClientOrderId = cancelled ?? e.String("c"),
-            Side = BinanceTradingParsers.SideOf(e.String("S")),
-            Type = BinanceTradingParsers.TypeOf(e.String("o")),
+            Side = BinanceTradingParsers.SideOf(e.Get("S")),
+            Type = BinanceTradingParsers.TypeOf(e.Get("o")),
             TimeInForce = BinanceTradingParsers.TimeInForceOf(e.StringOrNull("f")),
             Status = BinanceTradingParsers.StatusOf(status),
             NativeStatus = status,
@@ -34,17 +37,17 @@ internal static class BinanceUserDataParsers
             StopPrice = Positive(e.DecimalOrNull("P")),
             Quantity = Positive(e.DecimalOrNull("q")),
             QuoteQuantity = Positive(e.DecimalOrNull("Q")),
-            ExecutedQuantity = e.DecimalOrNull("z") ?? 0m,
-            CumulativeQuoteQuantity = e.DecimalOrNull("Z") ?? 0m,
+            ExecutedQuantity = e.Decimal("z"),
+            CumulativeQuoteQuantity = e.Decimal("Z"),
             IcebergQuantity = Positive(e.DecimalOrNull("F")),
             OrderListId = listId is { } id && id != -1 ? id.ToString(CultureInfo.InvariantCulture) : null,
-            CreatedTime = e.Find("O")?.UnixMilliseconds(),
-            UpdateTime = e.Find("T")?.UnixMilliseconds() ?? e.Find("E")?.UnixMilliseconds(),
+            CreatedTime = e.UnixMillisecondsOrNull("O"),
+            UpdateTime = e.UnixMillisecondsOrNull("T") ?? e.UnixMillisecondsOrNull("E"),
         };
-    }
+    });
 
     /// <summary>The fill an execution report of type TRADE describes; null for every other type.</summary>
-    public static Fill? Fill(JsonElement e, SymbolInfo symbol)
+    public static Fill? Fill(JsonField report, SymbolInfo symbol) => report.From(ExecutionReport).Read(symbol, static (e, symbol) =>
     {
         if (e.StringOrNull("x") != "TRADE") return null;
         var price = e.Decimal("L");
@@ -53,18 +56,20 @@ internal static class BinanceUserDataParsers
         {
             Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
             TradeId = e.Long("t"), OrderId = e.Long("i").ToString(CultureInfo.InvariantCulture),
-            OrderListId = e.LongOrNull("g") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
-            Side = BinanceTradingParsers.SideOf(e.String("S")), Price = price, Quantity = qty,
+            OrderListId = e.SignedLongOrNull("g") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
+            Side = BinanceTradingParsers.SideOf(e.Get("S")), Price = price, Quantity = qty,
             QuoteQuantity = e.DecimalOrNull("Y") ?? price * qty,
-            Fee = e.DecimalOrNull("n") ?? 0m, FeeAsset = e.StringOrNull("N") ?? "", Time = e.UnixMilliseconds("T"), IsMaker = e.Bool("m"),
+
+            // A fee may be a rebate, paid as a negative commission.
+            Fee = e.SignedDecimal("n"), FeeAsset = e.StringOrNull("N") ?? "", Time = e.UnixMilliseconds("T"), IsMaker = e.Bool("m"),
         };
-    }
+    });
 
     /// <summary>The balances an outboundAccountPosition event reports (only the assets that changed).</summary>
-    public static IReadOnlyList<Balance> Balances(JsonElement e, ExchangeId exchange) =>
-        e.Get("B").EnumerateArray()
+    public static IReadOnlyList<Balance> Balances(JsonField position, ExchangeId exchange) => position.From(AccountPosition).Read(exchange, static (e, exchange) =>
+        e.Get("B").Items()
             .Select(b => new Balance { Exchange = exchange, Asset = b.String("a"), Free = b.Decimal("f"), Locked = b.Decimal("l") })
-            .ToList();
+            .ToList());
 
     private static decimal? Positive(decimal? value) => value is > 0 ? value : null;
 }

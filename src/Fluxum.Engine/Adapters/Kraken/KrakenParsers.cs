@@ -1,25 +1,24 @@
-using System.Text.Json;
 using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Symbols;
 
 namespace Fluxum.Engine.Adapters.Kraken;
 
-/// <summary>Kraken spot wire JSON ({"error":[],"result":{...}}) to the model. Pure functions, tested against recorded responses.</summary>
+/// <summary>
+/// Kraken spot wire JSON ({"error":[],"result":{...}}) to the model. Pure functions, tested against recorded
+/// responses; every value is read through <see cref="JsonField"/>, so one that cannot be right is an error naming
+/// its field ("result.XXBTZUSD.bids[3][0]").
+/// </summary>
 internal static class KrakenParsers
 {
-    public static JsonElement Result(JsonElement root) => root.Get("result");
+    public static JsonField Result(JsonField root) => root.Get("result");
 
-    public static DateTimeOffset ServerTime(JsonElement root) => DateTimeOffset.FromUnixTimeSeconds(Result(root).Long("unixtime"));
+    public static DateTimeOffset ServerTime(JsonField root) => Result(root).UnixSeconds("unixtime");
 
-    public static IReadOnlyList<SymbolInfo> Symbols(JsonElement root)
-    {
-        var list = new List<SymbolInfo>();
-        foreach (var pair in Result(root).EnumerateObject()) list.Add(Symbol(pair.Name, pair.Value));
-        return list;
-    }
+    /// <summary>The pairs of AssetPairs; one that cannot be read is left out and reported, the others are kept.</summary>
+    public static RowSet<SymbolInfo> Symbols(JsonField root) => JsonRows.Read(Result(root).Members(), pair => Symbol(pair.Name!, pair));
 
-    public static SymbolInfo Symbol(string key, JsonElement p)
+    public static SymbolInfo Symbol(string key, JsonField p)
     {
         var altname = p.StringOrNull("altname") ?? key;
         var wsname = p.StringOrNull("wsname");
@@ -35,8 +34,9 @@ internal static class KrakenParsers
             quoteAsset = AssetCodes.Common(p.String("quote"));
         }
 
-        var pairDecimals = (int)(p.LongOrNull("pair_decimals") ?? 8);
-        var lotDecimals = (int)(p.LongOrNull("lot_decimals") ?? 8);
+        // Without them the tick and lot size would be guesses that orders get rounded to.
+        var pairDecimals = p.DecimalPlaces("pair_decimals");
+        var lotDecimals = p.DecimalPlaces("lot_decimals");
         var tick = p.DecimalOrNull("tick_size") ?? Step(pairDecimals);
         var status = p.StringOrNull("status") ?? "online";
         var alternates = wsname is null ? key : key + "," + wsname;
@@ -63,7 +63,7 @@ internal static class KrakenParsers
             PricePrecision = JsonRead.Precision(tick),
             QuantityPrecision = lotDecimals,
             BaseAssetPrecision = lotDecimals,
-            QuoteAssetPrecision = (int)(p.LongOrNull("cost_decimals") ?? pairDecimals),
+            QuoteAssetPrecision = p.DecimalPlacesOrNull("cost_decimals") ?? pairDecimals,
             IsSpotTradingAllowed = status is "online" or "post_only" or "limit_only",
             OrderTypes = "",
             AlternateNames = alternates,
@@ -73,30 +73,30 @@ internal static class KrakenParsers
     private static decimal Step(int decimals) => decimals <= 0 ? 1m : 1m / (decimal)Math.Pow(10, decimals);
 
     /// <summary>The single pair entry of a per-pair result ({"XXBTZUSD": ...}), skipping Kraken's "last" cursor.</summary>
-    public static (string Key, JsonElement Value) OnlyPair(JsonElement result)
+    public static (string Key, JsonField Value) OnlyPair(JsonField result)
     {
-        foreach (var p in result.EnumerateObject())
+        foreach (var p in result.Members())
         {
-            if (p.Name != "last") return (p.Name, p.Value);
+            if (p.Name != "last") return (p.Name!, p);
         }
 
-        throw JsonRead.Bad("a pair entry in the result");
+        throw result.Invalid("holds no pair entry");
     }
 
-    public static OrderBook Depth(JsonElement root, SymbolInfo symbol, DateTimeOffset receivedAt)
+    public static OrderBook Depth(JsonField root, SymbolInfo symbol, DateTimeOffset receivedAt)
     {
         var (_, book) = OnlyPair(Result(root));
         return new OrderBook(ExchangeId.Kraken, symbol.Symbol, symbol.NativeSymbol, 0, receivedAt,
             Levels(book.Get("bids"), symbol, BookSide.Bid), Levels(book.Get("asks"), symbol, BookSide.Ask));
     }
 
-    private static BookLevel[] Levels(JsonElement array, SymbolInfo symbol, BookSide side)
+    private static BookLevel[] Levels(JsonField array, SymbolInfo symbol, BookSide side)
     {
-        var levels = new BookLevel[array.GetArrayLength()];
+        var levels = new BookLevel[array.Length];
         int i = 0;
-        foreach (var l in array.EnumerateArray())
+        foreach (var l in array.Items())
         {
-            levels[i++] = new BookLevel(ExchangeId.Kraken, symbol.Symbol, side, l[0].Decimal(), l[1].Decimal());
+            levels[i++] = new BookLevel(ExchangeId.Kraken, symbol.Symbol, side, l.Decimal(0), l.Decimal(1));
         }
 
         return levels;
@@ -106,80 +106,85 @@ internal static class KrakenParsers
     /// Kraken's ticker: a=[ask, wholeLotVolume, lotVolume], b=[bid, ...], c=[last, lotVolume], v/p/t/l/h=[today, last 24h],
     /// o=today's opening price. Volumes, highs and lows are the rolling 24 hours; the change is against today's open.
     /// </summary>
-    public static Ticker Ticker(JsonElement t, SymbolInfo symbol)
+    public static Ticker Ticker(JsonField t, SymbolInfo symbol)
     {
-        var last = t.Get("c")[0].Decimal();
+        var last = t.Get("c").Decimal(0);
         var open = t.Find("o")?.Decimal();
-        var volume = t.Get("v")[1].Decimal();
-        var vwap = t.Get("p")[1].Decimal();
+        var volume = t.Get("v").Decimal(1);
+        var vwap = t.Get("p").Decimal(1);
         return new Ticker
         {
             Exchange = ExchangeId.Kraken,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
             LastPrice = last,
-            LastQuantity = t.Get("c")[1].Decimal(),
-            AskPrice = t.Get("a")[0].Decimal(),
-            AskQuantity = t.Get("a")[2].Decimal(),
-            BidPrice = t.Get("b")[0].Decimal(),
-            BidQuantity = t.Get("b")[2].Decimal(),
+            LastQuantity = t.Get("c").Decimal(1),
+            AskPrice = t.Get("a").Decimal(0),
+            AskQuantity = t.Get("a").Decimal(2),
+            BidPrice = t.Get("b").Decimal(0),
+            BidQuantity = t.Get("b").Decimal(2),
             OpenPrice = open,
-            HighPrice = t.Get("h")[1].Decimal(),
-            LowPrice = t.Get("l")[1].Decimal(),
+            HighPrice = t.Get("h").Decimal(1),
+            LowPrice = t.Get("l").Decimal(1),
             PriceChange = open is { } o ? last - o : null,
             PriceChangePercent = open is { } o2 && o2 != 0 ? Math.Round((last - o2) / o2 * 100m, 4) : null,
             WeightedAveragePrice = vwap,
             Volume = volume,
             QuoteVolume = volume * vwap,
-            TradeCount = t.Get("t")[1].Long(),
+            TradeCount = t.Get("t").Long(1),
         };
     }
 
-    public static PriceTicker PriceTicker(JsonElement t, SymbolInfo symbol) => new()
+    public static PriceTicker PriceTicker(JsonField t, SymbolInfo symbol) => new()
     {
         Exchange = ExchangeId.Kraken,
         Symbol = symbol.Symbol,
         NativeSymbol = symbol.NativeSymbol,
-        Price = t.Get("c")[0].Decimal(),
+        Price = t.Get("c").Decimal(0),
     };
 
-    public static BookTicker BookTicker(JsonElement t, SymbolInfo symbol) => new()
+    public static BookTicker BookTicker(JsonField t, SymbolInfo symbol) => new()
     {
         Exchange = ExchangeId.Kraken,
         Symbol = symbol.Symbol,
         NativeSymbol = symbol.NativeSymbol,
-        BidPrice = t.Get("b")[0].Decimal(),
-        BidQuantity = t.Get("b")[2].Decimal(),
-        AskPrice = t.Get("a")[0].Decimal(),
-        AskQuantity = t.Get("a")[2].Decimal(),
+        BidPrice = t.Get("b").Decimal(0),
+        BidQuantity = t.Get("b").Decimal(2),
+        AskPrice = t.Get("a").Decimal(0),
+        AskQuantity = t.Get("a").Decimal(2),
     };
 
     /// <summary>A trade row: [price, volume, time, "b"|"s", "m"|"l", misc, trade_id]; trade_id is absent in older answers.</summary>
-    public static Trade Trade(JsonElement row, SymbolInfo symbol)
+    public static Trade Trade(JsonField row, SymbolInfo symbol)
     {
-        var price = row[0].Decimal();
-        var qty = row[1].Decimal();
+        var price = row.Decimal(0);
+        var qty = row.Decimal(1);
         return new Trade
         {
             Exchange = ExchangeId.Kraken,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
-            Id = row.GetArrayLength() > 6 ? row[6].Long() : 0,
+            Id = row.At(6)?.Long() ?? 0,
             Price = price,
             Quantity = qty,
             QuoteQuantity = price * qty,
-            Time = row[2].UnixSeconds(),
-            Side = row[3].GetString() == "s" ? TradeSide.Sell : TradeSide.Buy,
+            Time = row.UnixSeconds(2),
+            Side = row.String(3) switch
+            {
+                "b" => TradeSide.Buy,
+                "s" => TradeSide.Sell,
+                var other => throw row[3].Invalid($"is \"{other}\", not b or s"),
+            },
         };
     }
 
     /// <summary>An OHLC row: [time, open, high, low, close, vwap, volume, count].</summary>
-    public static Candle Candle(JsonElement row, SymbolInfo symbol, Fluxum.Market.CandleInterval interval, DateTimeOffset now)
+    public static Candle Candle(JsonField row, SymbolInfo symbol, Fluxum.Market.CandleInterval interval, DateTimeOffset now)
     {
-        var open = DateTimeOffset.FromUnixTimeSeconds(row[0].Long());
+        var open = row.UnixSeconds(0);
         var next = interval.Next(open);
-        var volume = row[6].Decimal();
-        var vwap = row[5].Decimal();
+        var volume = row.Decimal(6);
+        var vwap = row.Decimal(5);
         return new Candle
         {
             Exchange = ExchangeId.Kraken,
@@ -188,14 +193,14 @@ internal static class KrakenParsers
             Interval = interval.Code,
             OpenTime = open,
             CloseTime = next.AddMilliseconds(-1),
-            Open = row[1].Decimal(),
-            High = row[2].Decimal(),
-            Low = row[3].Decimal(),
-            Close = row[4].Decimal(),
+            Open = row.Decimal(1),
+            High = row.Decimal(2),
+            Low = row.Decimal(3),
+            Close = row.Decimal(4),
             Vwap = vwap,
             Volume = volume,
             QuoteVolume = volume * vwap,
-            TradeCount = row[7].Long(),
+            TradeCount = row.Long(7),
             IsClosed = next <= now,
         };
     }

@@ -36,57 +36,57 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
     public override DepthLimitRule DepthLimits { get; } = new(1, 500, 100);
 
     protected override RestRequest ServerTimeRequest() => new(HttpMethod.Get, "0/public/Time");
-    protected override DateTimeOffset ParseServerTime(JsonElement root) => KrakenParsers.ServerTime(root);
+    protected override DateTimeOffset ParseServerTime(JsonField root) => KrakenParsers.ServerTime(root);
 
-    protected override async Task<IReadOnlyList<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct)
-    {
-        using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "0/public/AssetPairs"), ct).ConfigureAwait(false);
-        return KrakenParsers.Symbols(doc.RootElement);
-    }
+    protected override Task<RowSet<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct) =>
+        Rest.ReadAsync(new RestRequest(HttpMethod.Get, "0/public/AssetPairs"), KrakenParsers.Symbols, ct);
 
     public override async Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct)
     {
         var n = limit ?? DepthLimits.Default;
         CheckDepthLimit(n);
         var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
-        using var doc = await Rest.SendAsync(new RestRequest(HttpMethod.Get, "0/public/Depth").Add("pair", info.NativeSymbol).Add("count", n), ct)
-            .ConfigureAwait(false);
-        return KrakenParsers.Depth(doc.RootElement, info, DateTimeOffset.UtcNow);
+        var request = new RestRequest(HttpMethod.Get, "0/public/Depth").Add("pair", info.NativeSymbol).Add("count", n);
+        return await Rest.ReadAsync(request, root => KrakenParsers.Depth(root, info, DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
     }
 
-    public override Task<IReadOnlyList<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+    public override Task<RowSet<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
         TickerCallAsync(symbols, KrakenParsers.Ticker, ct);
 
     // Kraken has no lighter ticker endpoints: the price and best bid/ask come from the same Ticker call.
-    public override Task<IReadOnlyList<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+    public override Task<RowSet<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
         TickerCallAsync(symbols, KrakenParsers.PriceTicker, ct);
 
-    public override Task<IReadOnlyList<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
+    public override Task<RowSet<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
         TickerCallAsync(symbols, KrakenParsers.BookTicker, ct);
 
-    private async Task<IReadOnlyList<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, Func<JsonElement, SymbolInfo, T> parse,
-        CancellationToken ct)
+    /// <summary>
+    /// One Ticker call for the pairs asked for (or all). A pair entry that cannot be read is left out and reported;
+    /// pairs the catalog does not know (listed since it was read) are left out silently.
+    /// </summary>
+    private async Task<RowSet<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, Func<JsonField, SymbolInfo, T> parse,
+        CancellationToken ct) where T : class
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
         var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
         var request = new RestRequest(HttpMethod.Get, "0/public/Ticker");
         if (wanted is not null) request.Add("pair", string.Join(",", wanted.Select(s => s.NativeSymbol).Distinct()));
-        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
+        var read = await Rest.ReadAsync(request, root => JsonRows.Read(KrakenParsers.Result(root).Members(),
+            entry => catalog.TryResolve(entry.Name!, out var info) ? new Keyed<T>(info.NativeSymbol, parse(entry, info)) : null), ct).ConfigureAwait(false);
         var byPair = new Dictionary<string, T>(StringComparer.Ordinal);
-        var result = new List<T>();
-        foreach (var entry in KrakenParsers.Result(doc.RootElement).EnumerateObject())
-        {
-            if (catalog.TryResolve(entry.Name, out var info)) byPair[info.NativeSymbol] = parse(entry.Value, info);
-        }
+        foreach (var k in read.Items) byPair[k.Native] = k.Item;
 
-        if (wanted is null) return byPair.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
+        if (wanted is null) return new RowSet<T>(byPair.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList(), read.Errors);
+        var result = new List<T>();
         foreach (var info in wanted.DistinctBy(s => s.NativeSymbol))
         {
             if (byPair.TryGetValue(info.NativeSymbol, out var t)) result.Add(t);
         }
 
-        return result;
+        return new RowSet<T>(result, read.Errors);
     }
+
+    private sealed record Keyed<T>(string Native, T Item);
 
     public override async Task<TradePage> GetTradesAsync(TradeQuery query, CancellationToken ct)
     {
@@ -103,16 +103,20 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
                 "Kraken reads trade history forward from a start: give -StartTime with -EndTime.", Exchange);
         }
 
-        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
-        var result = KrakenParsers.Result(doc.RootElement);
-        var (_, rows) = KrakenParsers.OnlyPair(result);
-        var trades = rows.EnumerateArray().Select(r => KrakenParsers.Trade(r, info))
-            .Where(t => query.StartTime is not { } s || t.Time >= s).ToList();
-        var last = result.Find("last") is { } l ? (l.ValueKind == JsonValueKind.String ? l.GetString() : l.GetRawText()) : null;
-        return new TradePage(trades, query.IsHistory && rows.GetArrayLength() > 0 ? last : null);
+        return await Rest.ReadAsync(request, root =>
+        {
+            var result = KrakenParsers.Result(root);
+            var (_, rows) = KrakenParsers.OnlyPair(result);
+            var read = rows.Rows(r => KrakenParsers.Trade(r, info));
+            var trades = read.WithItems(read.Items.Where(t => query.StartTime is not { } s || t.Time >= s).ToList());
+
+            // The cursor is a nanosecond count, as a string or a number; only its text is handed back.
+            var last = result.Find("last") is { } l ? (l.Kind == JsonValueKind.String ? l.String() : l.Long().ToString(CultureInfo.InvariantCulture)) : null;
+            return new TradePage(trades, query.IsHistory && rows.Length > 0 ? last : null);
+        }, ct).ConfigureAwait(false);
     }
 
-    public override async Task<IReadOnlyList<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
+    public override async Task<RowSet<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
         DateTimeOffset? end, int limit, CancellationToken ct)
     {
         CheckInterval(interval);
@@ -128,13 +132,11 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
 
         // Kraken's since is exclusive: one second earlier keeps the candle that opens exactly at start.
         if (start is { } from) request.Add("since", from.ToUnixTimeSeconds() - 1);
-        using var doc = await Rest.SendAsync(request, ct).ConfigureAwait(false);
-        var (_, rows) = KrakenParsers.OnlyPair(KrakenParsers.Result(doc.RootElement));
-        var candles = rows.EnumerateArray().Select(r => KrakenParsers.Candle(r, info, interval, now))
-            .Where(c => (start is null || c.OpenTime >= start) && (end is null || c.OpenTime <= end))
-            .ToList();
-        return start is null
+        var read = await Rest.ReadAsync(request, root => KrakenParsers.OnlyPair(KrakenParsers.Result(root)).Value.Rows(r => KrakenParsers.Candle(r, info, interval, now)),
+            ct).ConfigureAwait(false);
+        var candles = read.Items.Where(c => (start is null || c.OpenTime >= start) && (end is null || c.OpenTime <= end)).ToList();
+        return read.WithItems(start is null
             ? candles.Skip(Math.Max(0, candles.Count - limit)).ToList()
-            : candles.Take(limit).ToList();
+            : candles.Take(limit).ToList());
     }
 }

@@ -8,17 +8,25 @@ namespace Fluxum.Engine.Adapters.Kraken;
 
 /// <summary>
 /// Kraken spot WebSocket v2 frames ({"channel":...,"type":...,"data":[...]} and {"method":...,"req_id":...})
-/// to the model. Pure functions over one parsed frame. A frame of the right channel but the wrong shape throws
-/// FormatException naming the channel; a frame of a channel or method not known here is classified as
-/// Unknown, never thrown. Symbols are v2 names ("BTC/USD"); entries whose symbol the lookup does not know
-/// (nothing this connection asked for) are skipped.
+/// to the model. Pure functions over one parsed frame. A frame of the right channel but a value that cannot be
+/// right is an InvalidResult error naming the channel and the field ("Kraken's v2 book frame cannot be right:
+/// data[0].bids[0].price ..."); a frame of a channel or method not known here is classified as Unknown, never
+/// thrown. Symbols are v2 names ("BTC/USD"); entries whose symbol the lookup does not know (nothing this
+/// connection asked for) are skipped.
 /// </summary>
 internal static class KrakenStreamParsers
 {
-    public static KrakenStreamFrame Classify(JsonElement frame)
+    private static readonly AnswerSource AnyFrame = Frame("");
+    private static readonly AnswerSource StatusFrame = Frame("status");
+    private static readonly AnswerSource BookFrame = Frame("book");
+    private static readonly AnswerSource TradeFrame = Frame("trade");
+    private static readonly AnswerSource OhlcFrame = Frame("ohlc");
+    private static readonly AnswerSource TickerFrame = Frame("ticker");
+
+    public static KrakenStreamFrame Classify(JsonField message)
     {
-        if (frame.ValueKind != JsonValueKind.Object) return new KrakenStreamFrame(KrakenFrameKind.Unknown);
-        return Guard("frame", () =>
+        if (message.Kind != JsonValueKind.Object) return new KrakenStreamFrame(KrakenFrameKind.Unknown);
+        return message.From(AnyFrame).Read(frame =>
         {
             if (frame.StringOrNull("channel") is { } channel)
             {
@@ -59,29 +67,31 @@ internal static class KrakenStreamParsers
         });
     }
 
-    public static KrakenStreamStatus Status(JsonElement frame) => Guard("status", () =>
+    public static KrakenStreamStatus Status(JsonField message) => message.From(StatusFrame).Read(frame =>
     {
-        var d = Entries(frame).First();
-        var id = d.Find("connection_id") is { ValueKind: JsonValueKind.Number } n && n.TryGetUInt64(out var u) ? u : (ulong?)null;
+        var d = Entries(frame).FirstOrDefault();
+        if (d.Kind == JsonValueKind.Undefined) throw frame.Get("data").Invalid("holds no entry");
+        ulong? id = d.Find("connection_id") is { } n
+            ? n.Kind == JsonValueKind.Number && n.Element.TryGetUInt64(out var u) ? u : throw n.Invalid($"is {JsonField.Shown(n.Element)}, not a connection id")
+            : null;
         return new KrakenStreamStatus(d.String("system"), d.StringOrNull("api_version"), d.StringOrNull("version"), id);
     });
 
-    /// <summary>Book snapshots and updates, one event per symbol; decimals keep their wire scale for the checksum.</summary>
-    public static IReadOnlyList<KrakenBookEvent> Books(JsonElement frame) => Guard("book", () =>
+    /// <summary>Book snapshots and updates, one event per symbol; decimals keep their wire scale for the checksum; a quantity of 0 removes a level.</summary>
+    public static IReadOnlyList<KrakenBookEvent> Books(JsonField message) => message.From(BookFrame).Read(frame =>
     {
         var snapshot = frame.String("type") == "snapshot";
         var list = new List<KrakenBookEvent>();
         foreach (var d in Entries(frame))
         {
-            var checksum = d.Get("checksum");
             list.Add(new KrakenBookEvent(d.String("symbol"), snapshot, Levels(d.Find("bids")), Levels(d.Find("asks")),
-                checksum.GetUInt32(), d.Find("timestamp") is { } t ? Rfc3339(t) : default));
+                d.UInt32("checksum"), d.Find("timestamp") is { } t ? Rfc3339(t) : default));
         }
 
         return list;
     });
 
-    public static IReadOnlyList<Trade> Trades(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("trade", () =>
+    public static IReadOnlyList<Trade> Trades(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TradeFrame).Read(lookup, static (frame, lookup) =>
     {
         var list = new List<Trade>();
         foreach (var d in Entries(frame))
@@ -97,7 +107,7 @@ internal static class KrakenStreamParsers
                 {
                     "buy" => TradeSide.Buy,
                     "sell" => TradeSide.Sell,
-                    var other => throw new FormatException($"'{other}' is not a trade side."),
+                    var other => throw d.Get("side").Invalid($"is \"{other}\", not buy or sell"),
                 },
             });
         }
@@ -110,9 +120,9 @@ internal static class KrakenStreamParsers
     /// begins, so a candle is marked closed here only when this frame also holds a later one (snapshots hold
     /// several); across frames a ClosedOnly stream must close the previous candle itself when the next begins.
     /// </summary>
-    public static IReadOnlyList<Candle> Candles(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("ohlc", () =>
+    public static IReadOnlyList<Candle> Candles(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(OhlcFrame).Read(lookup, static (frame, lookup) =>
     {
-        var rows = new List<(SymbolInfo Symbol, JsonElement Data, DateTimeOffset Open)>();
+        var rows = new List<(SymbolInfo Symbol, JsonField Data, DateTimeOffset Open)>();
         foreach (var d in Entries(frame))
         {
             if (lookup(d.String("symbol")) is { } s) rows.Add((s, d, Rfc3339(d.Get("interval_begin"))));
@@ -121,8 +131,12 @@ internal static class KrakenStreamParsers
         var list = new List<Candle>(rows.Count);
         foreach (var (s, d, open) in rows)
         {
-            var minutes = (int)d.Long("interval");
-            var interval = CandleInterval.Parse(minutes.ToString(CultureInfo.InvariantCulture) + "m");
+            var minutes = d.Int("interval");
+            if (!CandleInterval.TryParse(minutes.ToString(CultureInfo.InvariantCulture) + "m", out var interval))
+            {
+                throw d.Get("interval").Invalid($"is {minutes}, not a candle interval in minutes");
+            }
+
             var volume = d.Decimal("volume");
             var vwap = d.DecimalOrNull("vwap");
             list.Add(new Candle
@@ -138,15 +152,15 @@ internal static class KrakenStreamParsers
         return list;
     });
 
-    /// <summary>The 24-hour statistics (rolling: change is against the price 24 hours ago, so that is the open).</summary>
-    public static IReadOnlyList<Ticker> Tickers(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("ticker", () =>
+    /// <summary>The 24-hour statistics (rolling: change is against the price 24 hours ago, so that is the open); only change and change_pct may be below zero.</summary>
+    public static IReadOnlyList<Ticker> Tickers(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TickerFrame).Read(lookup, static (frame, lookup) =>
     {
         var list = new List<Ticker>();
         foreach (var d in Entries(frame))
         {
             if (lookup(d.String("symbol")) is not { } s) continue;
             var last = d.Decimal("last");
-            var change = d.DecimalOrNull("change");
+            var change = d.SignedDecimalOrNull("change");
             var volume = d.DecimalOrNull("volume");
             var vwap = d.DecimalOrNull("vwap");
             DateTimeOffset? time = d.Find("timestamp") is { } t ? Rfc3339(t) : null;
@@ -156,7 +170,7 @@ internal static class KrakenStreamParsers
                 LastPrice = last, BidPrice = d.DecimalOrNull("bid"), BidQuantity = d.DecimalOrNull("bid_qty"),
                 AskPrice = d.DecimalOrNull("ask"), AskQuantity = d.DecimalOrNull("ask_qty"),
                 OpenPrice = last - change, HighPrice = d.DecimalOrNull("high"), LowPrice = d.DecimalOrNull("low"),
-                PriceChange = change, PriceChangePercent = d.DecimalOrNull("change_pct"), WeightedAveragePrice = vwap,
+                PriceChange = change, PriceChangePercent = d.SignedDecimalOrNull("change_pct"), WeightedAveragePrice = vwap,
                 Volume = volume, QuoteVolume = volume * vwap, OpenTime = time?.AddDays(-1), CloseTime = time,
             });
         }
@@ -165,7 +179,7 @@ internal static class KrakenStreamParsers
     });
 
     /// <summary>The best bid and ask of the same ticker frames.</summary>
-    public static IReadOnlyList<BookTicker> BookTickers(JsonElement frame, Func<string, SymbolInfo?> lookup) => Guard("ticker", () =>
+    public static IReadOnlyList<BookTicker> BookTickers(JsonField message, Func<string, SymbolInfo?> lookup) => message.From(TickerFrame).Read(lookup, static (frame, lookup) =>
     {
         var list = new List<BookTicker>();
         foreach (var d in Entries(frame))
@@ -182,9 +196,10 @@ internal static class KrakenStreamParsers
     });
 
     /// <summary>v2 times are RFC 3339 with up to nine fractional digits; .NET reads seven, and nanoseconds matter to nobody here.</summary>
-    public static DateTimeOffset Rfc3339(JsonElement e)
+    public static DateTimeOffset Rfc3339(JsonField e)
     {
-        var text = e.GetString() ?? throw new FormatException("A timestamp is null.");
+        var written = e.String();
+        var text = written;
         var dot = text.IndexOf('.');
         if (dot >= 0)
         {
@@ -193,43 +208,21 @@ internal static class KrakenStreamParsers
             if (end - dot - 1 > 7) text = string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end));
         }
 
-        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw e.Invalid($"is {JsonField.Shown(e.Element)}, not an RFC 3339 time");
     }
 
-    /// <summary>A number exactly as written ("0.9990" keeps its four places), as a JSON number or a string.</summary>
-    public static decimal Exact(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Number => decimal.Parse(e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture),
-        JsonValueKind.String => decimal.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
-        _ => throw new FormatException($"A book price or quantity is {e.ValueKind}, not a number."),
-    };
-
-    private static (decimal, decimal)[] Levels(JsonElement? array)
+    private static (decimal, decimal)[] Levels(JsonField? array)
     {
         if (array is not { } a) return Array.Empty<(decimal, decimal)>();
-        var levels = new (decimal, decimal)[a.GetArrayLength()];
+        var levels = new (decimal, decimal)[a.Length];
         int i = 0;
-        foreach (var l in a.EnumerateArray()) levels[i++] = (Exact(l.Get("price")), Exact(l.Get("qty")));
+        foreach (var l in a.Items()) levels[i++] = (l.ExactDecimal("price"), l.ExactDecimal("qty"));
         return levels;
     }
 
-    private static JsonElement.ArrayEnumerator Entries(JsonElement frame)
-    {
-        var data = frame.Get("data");
-        return data.ValueKind == JsonValueKind.Array ? data.EnumerateArray() : throw new FormatException("'data' is not an array.");
-    }
+    private static JsonFieldItems Entries(JsonField frame) => frame.Get("data").Items();
 
-    /// <summary>Every way a wrongly shaped frame fails, as one FormatException that names the channel.</summary>
-    private static T Guard<T>(string channel, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (Exception e) when (e is Errors.FxException or FormatException or InvalidOperationException or OverflowException
-                                      or IndexOutOfRangeException or KeyNotFoundException)
-        {
-            throw new FormatException($"A Kraken v2 {channel} frame is malformed: {e.Message}", e);
-        }
-    }
+    private static AnswerSource Frame(string channel) => AnswerSource.Stream(ExchangeId.Kraken, channel.Length == 0 ? "v2 frame" : $"v2 {channel} frame");
 }
