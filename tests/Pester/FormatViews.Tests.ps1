@@ -59,7 +59,7 @@ Describe 'Numbers in the views' {
         $digits | Should -BeGreaterThan 10 -Because 'an average over levels has many digits'
         $shown = [regex]::Match(($fill | Out-String), '(?m)^BTC/USDT.*$').Value -split '\s+'
         $shown | Should -Contain ([Math]::Round($fill.AveragePrice, 3).ToString('0.############################'))
-        ($fill | Export-Csv -Path (Join-Path $TestDrive 'fill.csv') -PassThru -ErrorAction Stop) | Out-Null
+        $fill | Export-Csv -Path (Join-Path $TestDrive 'fill.csv')
         (Import-Csv (Join-Path $TestDrive 'fill.csv')).AveragePrice | Should -Be $fill.AveragePrice.ToString()
     }
 

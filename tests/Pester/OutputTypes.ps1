@@ -17,7 +17,7 @@ function Get-TestOutputSample {
         'Fluxum.Models.BookTicker'     = @(Get-FxTicker BTCUSDT, ETHBTC -Type Book; Get-FxTicker XBTUSD -Exchange Kraken -Type Book)
         'Fluxum.Models.Trade'          = @(Get-FxTrade BTCUSDT -Limit 5; Get-FxTrade XBTUSD -Exchange Kraken -Limit 5)
         'Fluxum.Models.Candle'         = @(Get-FxCandle BTCUSDT -Limit 5; Get-FxCandle XBTUSD -Exchange Kraken -Interval 1d -Limit 3)
-        'Fluxum.PriceComparison'       = @(Compare-FxPrice BTC/USDT, ETH/USDT)
+        'Fluxum.PriceComparison'       = @(Compare-FxPrice BTC/USDT, ETH/BTC)
         'Fluxum.Trading.Order'         = @($limit; $market; Get-FxOrder BTCUSDT -OrderId $market.OrderId)
         'Fluxum.Trading.Fill'          = @(Get-FxMyTrade BTCUSDT)
         'Fluxum.Trading.Balance'       = @(Get-FxBalance)

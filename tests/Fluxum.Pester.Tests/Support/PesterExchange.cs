@@ -28,6 +28,12 @@ internal sealed class PesterExchange : IAsyncDisposable
         account.Deposit("USDT", 1_000_000m);
         account.Deposit("BTC", 10m);
         account.Deposit("ETH", 100m);
+        // The testnet examples of the help set BINANCE_TESTNET_API_KEY='key' and _SECRET='secret' themselves;
+        // the test exchange serves the testnet address too (FLUXUM_BINANCE_REST_URL overrides both), so that
+        // placeholder is a working account here.
+        var placeholder = server.BinanceAccounts.AddHmacAccount("key", "secret");
+        placeholder.Deposit("USDT", 10_000m);
+        placeholder.Deposit("BTC", 1m);
         _serving = Task.Run(ServeAsync);
     }
 
