@@ -89,3 +89,32 @@ Describe 'Named views' {
         $text | Should -Not -Match '…'
     }
 }
+
+Describe 'Compare-FxPrice' {
+    It 'has BestBid and BestAsk as prices, like a book, and says in BestOf which it has' {
+        $rows = Compare-FxPrice BTC/USDT
+        $rows.Count | Should -Be 2
+        foreach ($r in $rows) {
+            $r.BestBid | Should -BeOfType [decimal]
+            $r.BestBid | Should -Be (($rows.BidPrice | Measure-Object -Maximum).Maximum)
+            $r.BestAsk | Should -Be (($rows.AskPrice | Measure-Object -Minimum).Minimum)
+            $r.IsBestBid | Should -BeOfType [bool]
+        }
+        $text = $rows | Out-String -Width 80
+        $text | Should -Match 'BestOf'
+        $text | Should -Not -Match '\bTrue\b|\bFalse\b'
+    }
+
+    It 'writes an exchange''s failure as its own error, at the caller''s line' {
+        $errors = $null
+        $rows = Compare-FxPrice NOSUCH/USDT, BTC/USDT -ErrorAction SilentlyContinue -ErrorVariable errors
+        $rows.Count | Should -Be 2
+        $errors.Count | Should -Be 2
+        foreach ($e in $errors) {
+            $e.FullyQualifiedErrorId | Should -Be 'Fluxum.UnknownSymbol,Compare-FxPrice'
+            $e.InvocationInfo.MyCommand.Name | Should -Be 'Compare-FxPrice'
+            $e.InvocationInfo.ScriptName | Should -Not -BeLike '*Compare-FxPrice.ps1'
+            $e.TargetObject | Should -Not -BeNullOrEmpty
+        }
+    }
+}

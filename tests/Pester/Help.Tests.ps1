@@ -7,7 +7,9 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'ExampleRunner.ps1')
     Import-Module $Manifest -Force
+    function Format-Words([string] $Text) { ($Text -split '\s+' | Where-Object { $_ }) -join ' ' }
 }
 
 Describe 'Get-Help <_>' -ForEach $commands {
@@ -28,9 +30,16 @@ Describe 'Get-Help <_>' -ForEach $commands {
         }
     }
 
-    It '-Examples shows each example of the page' {
-        $count = ([regex]::Matches($page, '(?m)^### Example')).Count
-        @((Get-Help $command -Examples).examples.example).Count | Should -Be $count
+    It '-Full shows the page''s synopsis, and a HelpUri for -Online' {
+        $synopsis = [regex]::Match($page, '(?s)## SYNOPSIS\s+(.+?)\s+## ').Groups[1].Value
+        Format-Words (Get-Help $command -Full).Synopsis | Should -Be (Format-Words $synopsis)
+        (Get-Command $command).HelpUri | Should -Be "https://github.com/fluxum/fluxum/blob/main/docs/en-US/$command.md"
+    }
+
+    It '-Examples shows each example of the page, code as written' {
+        $expected = @(Get-HelpPageExample -Path (Join-Path $RepoRoot "docs/en-US/$command.md") | ForEach-Object { Format-Words $_.Code })
+        $shown = @((Get-Help $command -Examples).examples.example | ForEach-Object { Format-Words $_.code })
+        $shown | Should -Be $expected
     }
 
     It '-Parameter shows the text of each parameter on the page' {
@@ -48,6 +57,17 @@ Describe 'about_Fluxum' {
     It 'is found by Get-Help and tells how to point the module at the test exchange' {
         $text = Get-Help about_Fluxum | Out-String
         $text | Should -Match 'FLUXUM_BINANCE_REST_URL'
+        $text | Should -Match ([regex]::Escape('$PSDefaultParameterValues'))
+        $text | Should -Not -Match 'Order lists \(OCO and OTO\) and account' -Because 'OCO and OTO are in this version'
+    }
+
+    It 'has the manifest''s links and a description that matches this version' {
+        $data = Import-PowerShellDataFile $Manifest
+        $data.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        $data.PrivateData.PSData.LicenseUri | Should -Not -BeNullOrEmpty
+        $data.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $data.Description | Should -Not -Match 'to come'
+        $data.Description | Should -Match 'stream'
     }
 }
 
