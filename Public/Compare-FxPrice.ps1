@@ -16,10 +16,19 @@ function Compare-FxPrice {
     process {
         foreach ($name in $Symbol) {
             $quotes = foreach ($venue in $Exchange) {
-                $failures = $null
-                Get-FxTicker -Symbol $name -Exchange $venue -Environment $Environment -Type Book -ErrorAction SilentlyContinue -ErrorVariable failures
-                # Written again as this command's own errors, so they point at the caller's line, not this file.
-                foreach ($failure in $failures) { $PSCmdlet.WriteError((New-FxForwardedError $failure)) }
+                # A nested pipeline keeps Get-FxTicker's errors out of this command's own error stream (a
+                # caller's -ErrorVariable and -ErrorAction see each error once); they are written again as
+                # this command's, pointing at the caller's line rather than into this file.
+                $inner = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
+                try {
+                    [void]$inner.AddCommand('Fluxum\Get-FxTicker').AddParameters(@{
+                        Symbol = $name; Exchange = $venue; Environment = $Environment; Type = 'Book'; ErrorAction = 'Continue'
+                    })
+                    $inner.Invoke()
+                    foreach ($failure in $inner.Streams.Error) { $PSCmdlet.WriteError((New-FxForwardedError $failure)) }
+                } finally {
+                    $inner.Dispose()
+                }
             }
             $quotes = @($quotes | Where-Object { $null -ne $_ })
             if ($quotes.Count -eq 0) { continue }

@@ -55,8 +55,8 @@ Describe 'Measure-Object' {
         ($m | Where-Object Property -eq Quantity).Sum | Should -BeLessThan ([double]$exact + 1e-9)
     }
 
-    It 'measures a week of one-minute candles paged from the exchange' {
-        $m = Get-FxCandle BTCUSDT 1m -StartTime ([DateTime]::UtcNow.Date.AddDays(-1)) -EndTime ([DateTime]::UtcNow.Date) | Measure-Object Volume -Sum
+    It 'measures a day of one-minute candles paged from the exchange' {
+        $m = Get-FxCandle BTCUSDT 1m -StartTime ([DateTime]::UtcNow.Date.AddDays(-1)) -EndTime ([DateTime]::UtcNow.Date.AddMinutes(-1)) | Measure-Object Volume -Sum
         $m.Count | Should -Be 1440
         $m.Sum | Should -BeGreaterThan 0
     }

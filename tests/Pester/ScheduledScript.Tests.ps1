@@ -37,7 +37,7 @@ Describe 'pwsh -NonInteractive -File' {
         $r = Invoke-TestPwsh -File $script -Timeout '00:00:30'
         $r.TimedOut | Should -BeFalse -Because 'a prompt in a scheduled task would hang it'
         $r.ExitCode | Should -Not -Be 0
-        $r.Output | Should -Match 'Force'
+        $r.Output | Should -Match 'New-FxOrder'
         Get-OrderRequestCount | Should -Be $before
     }
 

@@ -25,8 +25,10 @@ function Invoke-TestPwsh {
     # Runs a script file in a new pwsh as a scheduled task would (-NonInteractive -File, no profile, no console
     # input); returns its exit code and everything it printed.
     param([string] $File, [string[]] $Arguments = @(), [timespan] $Timeout = '00:01:00', [hashtable] $Environment = @{})
-    $pwsh = (Get-Process -Id $PID).Path
-    $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
+    # This pwsh again: the dotnet tool runs it as 'dotnet <PSHOME>/pwsh.dll'.
+    $host_ = (Get-Process -Id $PID).Path
+    $start = [System.Diagnostics.ProcessStartInfo]::new($host_)
+    if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
     foreach ($a in @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $File) + $Arguments) { $start.ArgumentList.Add($a) }
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
