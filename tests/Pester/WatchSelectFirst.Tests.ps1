@@ -20,12 +20,14 @@ BeforeAll {
 }
 
 Describe '<Command> | Select-Object -First 3' -ForEach $cases {
-    It 'returns three objects and closes its connection within a second' {
+    It 'returns within a second of the third object and closes its connection' {
+        $script:third = $null
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $got = @(Invoke-Expression "$Command | Select-Object -First 3")
-        $clock.Stop()
+        $got = @(Invoke-Expression "$Command | Select-Object -First 3 | ForEach-Object { `$script:third = `$clock.Elapsed; `$_ }")
+        $returned = $clock.Elapsed
         $got.Count | Should -Be 3
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'the first objects of a stream come in a few seconds'
+        $returned.TotalSeconds | Should -BeLessThan 10 -Because 'the first objects of a stream come in a few seconds'
+        ($returned - $script:third).TotalSeconds | Should -BeLessThan 1 -Because 'the command returns once Select-Object has the third object'
         Wait-TestCondition { (Get-TestConnectionCount).$Exchange -eq 0 } -Timeout '00:00:01' | Should -BeTrue -Because 'the socket closes when Select-Object has enough'
     }
 }
