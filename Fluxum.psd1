@@ -6,7 +6,7 @@
     Author               = 'Fluxum contributors'
     CompanyName          = 'Fluxum'
     Copyright            = '(c) Fluxum contributors. All rights reserved.'
-    Description          = 'One set of cmdlets over many crypto exchanges: market data, order books, candles and trades from Binance and Kraken, with more exchanges, streams and trading to come.'
+    Description          = 'One set of cmdlets over crypto exchanges: market data (symbols, order books, tickers, trades, candles), live streams with locally kept order books, and Binance spot trading (orders of every type, OCO and OTO, cancels, fills, balances), from Binance and Kraken spot. Futures and more exchanges follow.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('Fluxum.format.ps1xml')
@@ -40,8 +40,10 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('crypto', 'exchange', 'trading', 'binance', 'kraken', 'orderbook', 'marketdata')
-            ProjectUri = 'https://github.com/fluxum/fluxum'
+            Tags         = @('crypto', 'exchange', 'trading', 'binance', 'kraken', 'orderbook', 'marketdata')
+            ProjectUri   = 'https://github.com/fluxum/fluxum'
+            LicenseUri   = 'https://github.com/fluxum/fluxum/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: market data, live streams and Binance spot trading (with OCO and OTO) over Binance and Kraken spot; views that fit 80 columns.'
         }
     }
 }

@@ -2,7 +2,7 @@
 
 # .ExternalHelp ../Fluxum.dll-Help.xml
 function Compare-FxPrice {
-    [CmdletBinding()]
+    [CmdletBinding(HelpUri = 'https://github.com/fluxum/fluxum/blob/main/docs/en-US/Compare-FxPrice.md')]
     [OutputType('Fluxum.PriceComparison')]
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
@@ -16,7 +16,19 @@ function Compare-FxPrice {
     process {
         foreach ($name in $Symbol) {
             $quotes = foreach ($venue in $Exchange) {
-                Get-FxTicker -Symbol $name -Exchange $venue -Environment $Environment -Type Book
+                # A nested pipeline keeps Get-FxTicker's errors out of this command's own error stream (a
+                # caller's -ErrorVariable and -ErrorAction see each error once); they are written again as
+                # this command's, pointing at the caller's line rather than into this file.
+                $inner = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
+                try {
+                    [void]$inner.AddCommand('Fluxum\Get-FxTicker').AddParameters(@{
+                        Symbol = $name; Exchange = $venue; Environment = $Environment; Type = 'Book'; ErrorAction = 'Continue'
+                    })
+                    $inner.Invoke()
+                    foreach ($failure in $inner.Streams.Error) { $PSCmdlet.WriteError((New-FxForwardedError $failure)) }
+                } finally {
+                    $inner.Dispose()
+                }
             }
             $quotes = @($quotes | Where-Object { $null -ne $_ })
             if ($quotes.Count -eq 0) { continue }
@@ -28,6 +40,7 @@ function Compare-FxPrice {
                 if ($q.AskPrice -lt $bestAsk) { $bestAsk = $q.AskPrice }
             }
             foreach ($q in $quotes) {
+                # BestBid/BestAsk are prices, as on a book; IsBestBid/IsBestAsk say whether this exchange has them.
                 [pscustomobject]@{
                     PSTypeName      = 'Fluxum.PriceComparison'
                     Exchange        = $q.Exchange
@@ -36,6 +49,8 @@ function Compare-FxPrice {
                     BidPrice        = $q.BidPrice
                     AskPrice        = $q.AskPrice
                     Mid             = $q.Mid
+                    BestBid         = $bestBid
+                    BestAsk         = $bestAsk
                     BidVsBestBps    = ConvertTo-FxBasisPoint -Value $q.BidPrice -Reference $bestBid
                     AskVsBestBps    = ConvertTo-FxBasisPoint -Value $q.AskPrice -Reference $bestAsk
                     IsBestBid       = $q.BidPrice -eq $bestBid

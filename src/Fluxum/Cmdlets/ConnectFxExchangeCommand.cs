@@ -8,7 +8,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// Resolves and checks credentials once (an account call) and keeps them for the session, so later commands
 /// need no -Credential. Commands also work without it, resolving credentials on first use.
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "FxExchange")]
+[Cmdlet(VerbsCommunications.Connect, "FxExchange", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Connect-FxExchange.md")]
 [OutputType(typeof(AccountInfo))]
 public sealed class ConnectFxExchangeCommand : TradingCmdlet
 {

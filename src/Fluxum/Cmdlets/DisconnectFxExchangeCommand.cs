@@ -4,7 +4,7 @@ using Fluxum.Commands.Credentials;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Forgets the credentials Connect-FxExchange kept for an exchange in this session.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "FxExchange")]
+[Cmdlet(VerbsCommunications.Disconnect, "FxExchange", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Disconnect-FxExchange.md")]
 [OutputType(typeof(void))]
 public sealed class DisconnectFxExchangeCommand : MarketDataCmdlet
 {

@@ -4,7 +4,7 @@ using Fluxum.Trading;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Gets the account's balances: assets with anything free or locked, or all with -IncludeZero.</summary>
-[Cmdlet(VerbsCommon.Get, "FxBalance")]
+[Cmdlet(VerbsCommon.Get, "FxBalance", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxBalance.md")]
 [OutputType(typeof(Balance))]
 public sealed class GetFxBalanceCommand : TradingCmdlet
 {

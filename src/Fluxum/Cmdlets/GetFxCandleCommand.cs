@@ -9,7 +9,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// Gets candles for any range: pages through the exchange's per-request limit with no candle repeated or
 /// skipped at page boundaries, showing progress on long ranges.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "FxCandle")]
+[Cmdlet(VerbsCommon.Get, "FxCandle", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxCandle.md")]
 [OutputType(typeof(Candle))]
 public sealed class GetFxCandleCommand : MarketDataCmdlet
 {

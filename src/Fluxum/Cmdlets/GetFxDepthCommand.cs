@@ -6,7 +6,7 @@ using Fluxum.Models;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Gets an order book snapshot per symbol.</summary>
-[Cmdlet(VerbsCommon.Get, "FxDepth")]
+[Cmdlet(VerbsCommon.Get, "FxDepth", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxDepth.md")]
 [OutputType(typeof(OrderBook))]
 public sealed class GetFxDepthCommand : MarketDataCmdlet
 {

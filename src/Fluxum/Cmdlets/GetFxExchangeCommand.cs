@@ -4,7 +4,7 @@ using Fluxum.Models;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Lists the exchanges Fluxum knows, their markets and what each supports. No network.</summary>
-[Cmdlet(VerbsCommon.Get, "FxExchange")]
+[Cmdlet(VerbsCommon.Get, "FxExchange", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxExchange.md")]
 [OutputType(typeof(ExchangeInfo))]
 public sealed class GetFxExchangeCommand : FluxumCmdlet
 {

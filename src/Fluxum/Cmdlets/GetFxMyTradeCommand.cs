@@ -5,7 +5,7 @@ using Fluxum.Trading;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Gets the account's own fills with their fees, paging by time or trade id.</summary>
-[Cmdlet(VerbsCommon.Get, "FxMyTrade")]
+[Cmdlet(VerbsCommon.Get, "FxMyTrade", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxMyTrade.md")]
 [OutputType(typeof(Fill))]
 public sealed class GetFxMyTradeCommand : TradingCmdlet
 {

@@ -5,7 +5,7 @@ using Fluxum.Trading;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Gets orders: one by id or client id, the open ones, or the whole history of a symbol (paged).</summary>
-[Cmdlet(VerbsCommon.Get, "FxOrder", DefaultParameterSetName = OpenSet)]
+[Cmdlet(VerbsCommon.Get, "FxOrder", DefaultParameterSetName = OpenSet, HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxOrder.md")]
 [OutputType(typeof(Order))]
 public sealed class GetFxOrderCommand : TradingCmdlet
 {

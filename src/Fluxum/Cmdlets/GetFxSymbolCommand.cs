@@ -5,7 +5,7 @@ using Fluxum.Models;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Lists symbols with their trading rules, filtered by name (wildcards), base or quote asset, and status.</summary>
-[Cmdlet(VerbsCommon.Get, "FxSymbol")]
+[Cmdlet(VerbsCommon.Get, "FxSymbol", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxSymbol.md")]
 [OutputType(typeof(SymbolInfo))]
 public sealed class GetFxSymbolCommand : MarketDataCmdlet
 {

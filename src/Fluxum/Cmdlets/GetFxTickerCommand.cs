@@ -8,7 +8,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// Gets tickers. Symbols from the command line and from the pipeline are collected and asked for in as few
 /// requests as the exchange allows (one per exchange); no symbol means every symbol.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "FxTicker")]
+[Cmdlet(VerbsCommon.Get, "FxTicker", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxTicker.md")]
 [OutputType(typeof(Ticker), typeof(PriceTicker), typeof(BookTicker))]
 public sealed class GetFxTickerCommand : MarketDataCmdlet
 {

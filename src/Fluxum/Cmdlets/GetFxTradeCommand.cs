@@ -9,7 +9,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// <summary>
 /// Gets recent trades, or trade history from an id or a time, paging through the exchange's per-request limit.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "FxTrade", DefaultParameterSetName = RecentSet)]
+[Cmdlet(VerbsCommon.Get, "FxTrade", DefaultParameterSetName = RecentSet, HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Get-FxTrade.md")]
 [OutputType(typeof(Trade))]
 public sealed class GetFxTradeCommand : MarketDataCmdlet
 {

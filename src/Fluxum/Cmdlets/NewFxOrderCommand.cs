@@ -11,7 +11,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// Places an order after checking it against the symbol's trading rules. Every order carries a client order
 /// id (generated when not given) so a lost answer is recovered without sending it twice.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SingleSet)]
+[Cmdlet(VerbsCommon.New, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SingleSet, HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/New-FxOrder.md")]
 [OutputType(typeof(Order))]
 public sealed class NewFxOrderCommand : TradingCmdlet
 {

@@ -8,7 +8,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// Cancels orders (Stop is PowerShell's approved verb for it): one by id or client id, from the pipeline
 /// (Get-FxOrder -Open | Where-Object ... | Stop-FxOrder), or every open order of a symbol with -All.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Stop, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsLifecycle.Stop, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet, HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Stop-FxOrder.md")]
 [OutputType(typeof(Order))]
 public sealed class StopFxOrderCommand : TradingCmdlet
 {

@@ -9,7 +9,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// cut to -Depth levels a side, on every change or at most every -Interval. Only the latest book of a symbol
 /// waits for a slow pipeline.
 /// </summary>
-[Cmdlet(VerbsCommon.Watch, "FxBook")]
+[Cmdlet(VerbsCommon.Watch, "FxBook", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Watch-FxBook.md")]
 [OutputType(typeof(OrderBook))]
 public sealed class WatchFxBookCommand : WatchMarketCmdlet
 {

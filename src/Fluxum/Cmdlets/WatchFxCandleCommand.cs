@@ -8,7 +8,7 @@ using Fluxum.Streams;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Streams candles: the open candle as it changes, or with -ClosedOnly each candle once, when it closes.</summary>
-[Cmdlet(VerbsCommon.Watch, "FxCandle")]
+[Cmdlet(VerbsCommon.Watch, "FxCandle", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Watch-FxCandle.md")]
 [OutputType(typeof(Candle))]
 public sealed class WatchFxCandleCommand : WatchMarketCmdlet
 {

@@ -11,7 +11,7 @@ namespace Fluxum.Commands.Cmdlets;
 /// Streams the account's own order updates (Order), fills (Fill) and balance changes (Balance) as they happen,
 /// with the same credentials as the trading commands; the exchange subscription is kept alive without user action.
 /// </summary>
-[Cmdlet(VerbsCommon.Watch, "FxOrder")]
+[Cmdlet(VerbsCommon.Watch, "FxOrder", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Watch-FxOrder.md")]
 [OutputType(typeof(Order), typeof(Fill), typeof(Balance))]
 public sealed class WatchFxOrderCommand : WatchCmdlet
 {

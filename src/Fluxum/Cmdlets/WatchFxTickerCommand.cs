@@ -5,7 +5,7 @@ using Fluxum.Streams;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Streams tickers: 24h statistics (Full), the mini ticker's prices and volumes (Price) or the best bid and ask (Book).</summary>
-[Cmdlet(VerbsCommon.Watch, "FxTicker")]
+[Cmdlet(VerbsCommon.Watch, "FxTicker", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Watch-FxTicker.md")]
 [OutputType(typeof(Ticker), typeof(BookTicker))]
 public sealed class WatchFxTickerCommand : WatchMarketCmdlet
 {

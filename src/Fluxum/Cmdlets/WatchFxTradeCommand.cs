@@ -5,7 +5,7 @@ using Fluxum.Streams;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Streams trades as they happen, for many symbols over one connection.</summary>
-[Cmdlet(VerbsCommon.Watch, "FxTrade")]
+[Cmdlet(VerbsCommon.Watch, "FxTrade", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Watch-FxTrade.md")]
 [OutputType(typeof(Trade))]
 public sealed class WatchFxTradeCommand : WatchMarketCmdlet
 {
