@@ -88,7 +88,7 @@ public static class EndToEnd
         return 0;
     }
 
-    private static async Task RawAsync(TestExchangeServer server, int trades, int runs)
+    internal static async Task RawAsync(TestExchangeServer server, int trades, int runs)
     {
         using var socket = new System.Net.WebSockets.ClientWebSocket();
         await socket.ConnectAsync(new Uri(server.WebSocketUri, "stream?streams=" + Stream), CancellationToken.None);
