@@ -1,5 +1,5 @@
-using Fluxum.Engine.Adapters.Binance;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Binance;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Market;
 using Fluxum.Models;
 

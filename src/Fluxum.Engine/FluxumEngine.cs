@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Fluxum.Engine.Adapters.Binance;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Binance;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Credentials;

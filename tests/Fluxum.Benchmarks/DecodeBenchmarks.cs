@@ -7,7 +7,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Fluxum.Books;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Models;
 using Fluxum.Streams;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Models;
 using Fluxum.Tests.Support;
 

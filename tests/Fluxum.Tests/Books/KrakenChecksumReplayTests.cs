@@ -1,3 +1,4 @@
+using Fluxum.Engine.Exchanges.Kraken;
 using System.Globalization;
 using System.Text.Json;
 using Fluxum.Books;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Fluxum.Books;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Tests.Support;

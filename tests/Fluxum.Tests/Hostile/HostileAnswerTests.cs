@@ -1,7 +1,7 @@
 using Fluxum.Credentials;
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Binance;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Binance;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Json;
 using Fluxum.Engine.Transport;
 using Fluxum.Errors;

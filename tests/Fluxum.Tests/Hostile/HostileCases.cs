@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Fluxum.Engine.Adapters.Binance;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Binance;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Json;
 using Fluxum.Market;
 using Fluxum.Models;

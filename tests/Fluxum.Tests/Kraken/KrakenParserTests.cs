@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Errors;
 using Fluxum.Market;
 using Fluxum.Models;

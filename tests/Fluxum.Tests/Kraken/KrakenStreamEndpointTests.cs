@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Fluxum.Books;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Models;
 using Fluxum.Symbols;
 using Fluxum.TestExchange;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Fluxum.Books;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Json;
 using Fluxum.Errors;
 using Fluxum.Models;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Binance;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Binance;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Models;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Fluxum.Books;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Json;
 using Fluxum.Engine.Streams;
 using Fluxum.Models;

@@ -1,5 +1,5 @@
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Errors;

@@ -1,5 +1,5 @@
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Models;

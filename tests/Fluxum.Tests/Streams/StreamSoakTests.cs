@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Fluxum.Books;
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Streams;
 using Fluxum.Engine.Transport;
 using Fluxum.Models;

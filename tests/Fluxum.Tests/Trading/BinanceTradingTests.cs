@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Fluxum.Credentials;
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Models;

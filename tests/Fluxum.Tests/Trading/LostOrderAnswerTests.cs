@@ -1,4 +1,4 @@
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Errors;
 using Fluxum.Models;
 using Fluxum.TestExchange;

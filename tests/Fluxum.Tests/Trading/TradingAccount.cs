@@ -1,6 +1,6 @@
 using Fluxum.Credentials;
 using Fluxum.Engine;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Transport;
 using Fluxum.Models;
 using Fluxum.TestExchange;

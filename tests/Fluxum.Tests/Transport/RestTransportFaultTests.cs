@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Fluxum.Diagnostics;
-using Fluxum.Engine.Adapters.Binance;
-using Fluxum.Engine.Adapters.Kraken;
+using Fluxum.Engine.Exchanges.Binance;
+using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Models;

@@ -1,5 +1,5 @@
 using System.Text;
-using Fluxum.Engine.Adapters.Binance;
+using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Transport;
 using Fluxum.Models;
 

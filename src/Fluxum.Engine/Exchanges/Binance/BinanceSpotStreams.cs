@@ -3,7 +3,7 @@ using Fluxum.Engine.Streams;
 using Fluxum.Models;
 using Fluxum.Streams;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// Binance spot market streams: symbols resolved against the exchange's list, up to 1024 streams per combined

@@ -1,4 +1,4 @@
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>What a Kraken WebSocket v2 frame is, so a protocol can route it before parsing its data.</summary>
 internal enum KrakenFrameKind

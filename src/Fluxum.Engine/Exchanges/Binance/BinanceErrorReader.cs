@@ -4,7 +4,7 @@ using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Models;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>Binance's {"code":-1121,"msg":"Invalid symbol."} bodies, with a category per code family (errors.md).</summary>
 internal sealed partial class BinanceErrorReader(ExchangeId exchange) : IErrorReader

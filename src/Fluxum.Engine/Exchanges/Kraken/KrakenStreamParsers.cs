@@ -4,7 +4,7 @@ using Fluxum.Engine.Json;
 using Fluxum.Market;
 using Fluxum.Models;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>
 /// Kraken spot WebSocket v2 frames ({"channel":...,"type":...,"data":[...]} and {"method":...,"req_id":...})

@@ -2,7 +2,7 @@ using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Symbols;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>
 /// Kraken spot wire JSON ({"error":[],"result":{...}}) to the model. Pure functions, tested against recorded

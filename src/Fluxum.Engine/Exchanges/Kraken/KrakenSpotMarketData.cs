@@ -6,7 +6,7 @@ using Fluxum.Engine.Transport;
 using Fluxum.Market;
 using Fluxum.Models;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>Kraken spot public market data over REST (/0/public).</summary>
 internal sealed class KrakenSpotMarketData : MarketDataAdapter

@@ -4,7 +4,7 @@ using Fluxum.Books;
 using Fluxum.Engine.Json;
 using Fluxum.Models;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// Binance stream events (raw, or wrapped as {"stream":...,"data":...} on combined streams) to the model. A value

@@ -7,7 +7,7 @@ using Fluxum.Errors;
 using Fluxum.Models;
 using Fluxum.Streams;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>
 /// Kraken spot market streams over WebSocket v2: one subscribe for all symbols after every connect, channel

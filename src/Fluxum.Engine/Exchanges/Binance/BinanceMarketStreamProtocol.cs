@@ -8,7 +8,7 @@ using Fluxum.Errors;
 using Fluxum.Models;
 using Fluxum.Streams;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// Binance market streams on one combined-stream connection: SUBSCRIBE after every connect, events to model

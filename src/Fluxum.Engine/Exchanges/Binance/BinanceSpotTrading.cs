@@ -12,7 +12,7 @@ using Fluxum.Models;
 using Fluxum.Streams;
 using Fluxum.Trading;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// A Binance spot account over the signed REST endpoints. Shares the market data client's transport, so the

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fluxum.Books;
+using Fluxum.Books;
+
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>
 /// Kraken's book checksum: CRC32 over the top ten asks (best first) then the top ten bids (best first), each
 /// level written as its price then its quantity exactly as Kraken sent them, with the decimal point removed
 /// and leading zeros stripped. The book must keep the scale of the numbers it received for this to match.
 /// </summary>
-public static class KrakenChecksum
+internal static class KrakenChecksum
 {
     private static readonly uint[] Table = BuildTable();
 

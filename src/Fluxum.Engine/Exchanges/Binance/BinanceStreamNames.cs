@@ -1,7 +1,7 @@
 using Fluxum.Models;
 using Fluxum.Streams;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>Binance stream names (lowercase symbol @ channel) for a request, and the per-connection limit.</summary>
 internal static class BinanceStreamNames

@@ -5,7 +5,7 @@ using Fluxum.Market;
 using Fluxum.Models;
 using Fluxum.Symbols;
 
-namespace Fluxum.Engine.Adapters;
+namespace Fluxum.Engine.Exchanges;
 
 /// <summary>
 /// What every exchange's market data shares: the transport, a symbol catalog cached for an hour and reloaded

@@ -3,7 +3,7 @@ using Fluxum.Credentials;
 using Fluxum.Engine.Signing;
 using Fluxum.Engine.Transport;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// Binance SIGNED requests: timestamp (exchange time, via the clock offset) and recvWindow appended where the

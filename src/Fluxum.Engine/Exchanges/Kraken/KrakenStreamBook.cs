@@ -1,6 +1,6 @@
 using Fluxum.Books;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>
 /// One symbol's entry of a v2 book frame. Prices and quantities keep the scale they had on the wire

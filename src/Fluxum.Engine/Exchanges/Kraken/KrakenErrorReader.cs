@@ -4,7 +4,7 @@ using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Models;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>
 /// Kraken answers errors with HTTP 200 and {"error":["EQuery:Unknown asset pair"]}: the category before the

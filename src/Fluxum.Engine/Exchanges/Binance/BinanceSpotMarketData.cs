@@ -6,7 +6,7 @@ using Fluxum.Market;
 using Fluxum.Models;
 using Fluxum.Symbols;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>Binance spot public market data over REST (/api/v3), with the request weights of the current docs.</summary>
 internal sealed class BinanceSpotMarketData : MarketDataAdapter

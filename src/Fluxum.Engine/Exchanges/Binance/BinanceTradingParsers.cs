@@ -3,7 +3,7 @@ using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Trading;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>Binance spot account and order JSON to the model. Pure functions, tested against recorded responses.</summary>
 internal static class BinanceTradingParsers

@@ -2,7 +2,7 @@ using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Symbols;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// Binance spot wire JSON to the model. Pure functions, tested against recorded responses; every value is read

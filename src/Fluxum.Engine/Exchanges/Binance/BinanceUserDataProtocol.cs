@@ -8,7 +8,7 @@ using Fluxum.Errors;
 using Fluxum.Models;
 using Fluxum.Streams;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
 /// The account's own events over Binance's WebSocket API: userDataStream.subscribe.signature after every connect

@@ -4,7 +4,7 @@ using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Trading;
 
-namespace Fluxum.Engine.Adapters.Binance;
+namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>User data stream events (executionReport, outboundAccountPosition) to the model's orders, fills and balances.</summary>
 internal static class BinanceUserDataParsers

@@ -3,7 +3,7 @@ using Fluxum.Errors;
 using Fluxum.Models;
 using Fluxum.Streams;
 
-namespace Fluxum.Engine.Adapters.Kraken;
+namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>Kraken spot market streams (WebSocket v2 at &lt;base&gt;/v2): every symbol of a command on one connection.</summary>
 internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamBase) : IMarketStreams
