@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using Fluxum.Engine.Exchanges.Binance;
-using Fluxum.Engine.Exchanges.Kraken;
-using Fluxum.Engine.Streams;
-using Fluxum.Engine.Transport;
 using Fluxum.Credentials;
+using Fluxum.Derivatives;
+using Fluxum.Engine.Exchanges;
+using Fluxum.Engine.Transport;
 using Fluxum.Errors;
 using Fluxum.Market;
 using Fluxum.Models;
@@ -13,44 +12,52 @@ using Fluxum.Trading;
 namespace Fluxum.Engine;
 
 /// <summary>
-/// The process-wide engine: one market data client per exchange, environment and address, so rate budgets,
-/// bans, symbol caches and clock offsets are shared by every command of the session.
+/// The process-wide engine over the one list of exchange modules: one connection per exchange, environment and
+/// address, so rate budgets, bans, symbol caches and clock offsets are shared by every command of the session. It
+/// names no exchange: each capability comes from the module, and one it lacks is the NotImplemented error.
 /// </summary>
 public sealed class FluxumEngine : IFluxumEngine
 {
-    private readonly ConcurrentDictionary<(ExchangeId, TradingEnvironment, Uri), IMarketData> _markets = new();
+    private readonly ConcurrentDictionary<(ExchangeId, TradingEnvironment, Uri), ExchangeConnection> _connections = new();
+    private readonly IReadOnlyList<IExchangeModule> _modules;
+    private readonly EngineSettings _settings;
+    private CancellationTokenSource _stopping = new();
 
-    public IReadOnlyList<ExchangeInfo> Exchanges => ExchangeRegistry.Effective();
-
-    public IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live)
+    public FluxumEngine() : this(ExchangeModules.All, EngineSettings.Process)
     {
-        var info = ExchangeRegistry.Get(exchange);
-        if (!info.IsImplemented)
-        {
-            throw new FxException("Fluxum.NotSupported", FxErrorKind.NotImplemented,
-                $"{exchange} is not implemented in this version of Fluxum yet; Get-FxExchange lists what is.", exchange);
-        }
-
-        if (environment == TradingEnvironment.Testnet && info.TestnetRestUrl is null)
-        {
-            throw FxException.NotSupported(exchange, "a testnet (-Environment Testnet)");
-        }
-
-        var url = RestEndpoint.Resolve(exchange, environment == TradingEnvironment.Testnet ? info.TestnetRestUrl! : info.RestUrl);
-        return _markets.GetOrAdd((exchange, environment, url), key => Create(key.Item1, key.Item3, info));
     }
+
+    internal FluxumEngine(EngineSettings settings) : this(ExchangeModules.All, settings)
+    {
+    }
+
+    internal FluxumEngine(IReadOnlyList<IExchangeModule> modules, EngineSettings settings)
+    {
+        _modules = modules;
+        _settings = settings;
+    }
+
+    /// <summary>The exchanges with the addresses in use: the FLUXUM_&lt;ID&gt;_REST_URL and _WS_URL overrides replace the built-in ones.</summary>
+    public IReadOnlyList<ExchangeInfo> Exchanges => _modules.Select(m => m.Info with
+    {
+        RestUrl = _settings.Variable(EndpointOverride.Variable(m.Info.Exchange, "REST")) ?? m.Info.RestUrl,
+        StreamUrl = m.Info.StreamUrl is null ? null : _settings.Variable(EndpointOverride.Variable(m.Info.Exchange, "WS")) ?? m.Info.StreamUrl,
+    }).ToList();
+
+    public void Require(ExchangeId exchange, ExchangeCapabilities capability, string what)
+    {
+        var module = Module(exchange);
+        if (!module.Info.Supports(capability)) throw FxException.NotSupported(exchange, what);
+    }
+
+    public IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live) =>
+        Connection(exchange, environment).Market;
 
     public IMarketStreams GetStreams(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live)
     {
-        var market = GetMarketData(exchange, environment);
-        return market switch
-        {
-            BinanceSpotMarketData binance => new BinanceSpotStreams(binance, StreamEndpoint.Resolve(exchange,
-                environment == TradingEnvironment.Testnet ? BinanceSpotStreams.TestnetUrl : BinanceSpotStreams.LiveUrl)),
-            KrakenSpotMarketData kraken when environment == TradingEnvironment.Live =>
-                new KrakenSpotStreams(kraken, StreamEndpoint.Resolve(exchange, KrakenSpotStreams.LiveUrl)),
-            _ => throw FxException.NotSupported(exchange, "live streams"),
-        };
+        var c = Connection(exchange, environment);
+        var streams = c.Module.Streams(c) ?? throw FxException.NotSupported(exchange, "live streams");
+        return new StoppableStreams(streams, () => _stopping.Token);
     }
 
     public ITrading GetTrading(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential, int recvWindow = 5000)
@@ -61,20 +68,55 @@ public sealed class FluxumEngine : IFluxumEngine
                 $"The receive window must be from 1 to 60000 milliseconds, not {recvWindow}.", exchange);
         }
 
-        return GetMarketData(exchange, environment) switch
-        {
-            BinanceSpotMarketData binance => new BinanceSpotTrading(binance, credential, recvWindow, StreamEndpoint.Resolve(exchange,
-                environment == TradingEnvironment.Testnet ? BinanceSpotStreams.ApiTestnetUrl : BinanceSpotStreams.ApiLiveUrl)),
-            _ => throw FxException.NotSupported(exchange, "trading"),
-        };
+        Require(exchange, ExchangeCapabilities.Trading, "trading");
+        var c = Connection(exchange, environment);
+        return c.Module.Trading(c, c.Account(credential, recvWindow)) ?? throw FxException.NotSupported(exchange, "trading");
     }
 
-    private static IMarketData Create(ExchangeId exchange, Uri url, ExchangeInfo info) => exchange switch
+    public IAccountStreams GetAccountStreams(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential)
     {
-        ExchangeId.Binance => new BinanceSpotMarketData(
-            new RestTransport(exchange, url, new WeightGate(exchange), new BinanceErrorReader(exchange)), info),
-        ExchangeId.Kraken => new KrakenSpotMarketData(
-            new RestTransport(exchange, url, new PacingGate(exchange, capacity: 10, perSecond: 1), new KrakenErrorReader()), info),
-        _ => throw FxException.NotSupported(exchange, "market data"),
-    };
+        Require(exchange, ExchangeCapabilities.AccountStream, "the account's own order stream (Watch-FxOrder)");
+        var c = Connection(exchange, environment);
+        var streams = c.Module.AccountStreams(c, c.Account(credential, 5000))
+            ?? throw FxException.NotSupported(exchange, "the account's own order stream (Watch-FxOrder)");
+        return new StoppableAccountStreams(streams, () => _stopping.Token);
+    }
+
+    public IDerivativesMarket GetDerivativesMarket(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live)
+    {
+        Require(exchange, ExchangeCapabilities.DerivativesMarket, "derivatives market data (mark price, funding, open interest)");
+        var c = Connection(exchange, environment);
+        return c.Module.DerivativesMarket(c) ?? throw FxException.NotSupported(exchange, "derivatives market data (mark price, funding, open interest)");
+    }
+
+    public IDerivativesAccount GetDerivativesAccount(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential)
+    {
+        Require(exchange, ExchangeCapabilities.DerivativesAccount, "positions, leverage and margin");
+        var c = Connection(exchange, environment);
+        return c.Module.DerivativesAccount(c, c.Account(credential, 5000)) ?? throw FxException.NotSupported(exchange, "positions, leverage and margin");
+    }
+
+    public void Stop()
+    {
+        var stopping = Interlocked.Exchange(ref _stopping, new CancellationTokenSource());
+        stopping.Cancel();
+        stopping.Dispose();
+        _connections.Clear();
+    }
+
+    /// <summary>The connection of the exchange at the address in use (an override may point it elsewhere).</summary>
+    internal ExchangeConnection Connection(ExchangeId exchange, TradingEnvironment environment)
+    {
+        var module = Module(exchange);
+        if (!module.Info.IsImplemented) throw FxException.NotYetImplemented(exchange);
+        var rest = EndpointOverride.Resolve(_settings, exchange, "REST",
+            environment == TradingEnvironment.Testnet
+                ? module.Addresses.Rest.Testnet ?? throw FxException.NotSupported(exchange, "a testnet (-Environment Testnet)")
+                : module.Addresses.Rest.Live,
+            "https", "http");
+        return _connections.GetOrAdd((exchange, environment, rest), _ => new ExchangeConnection(module, environment, _settings));
+    }
+
+    private IExchangeModule Module(ExchangeId exchange) =>
+        _modules.FirstOrDefault(m => m.Info.Exchange == exchange) ?? throw FxException.NotSupported(exchange, "anything in this version of Fluxum");
 }

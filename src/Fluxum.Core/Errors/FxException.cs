@@ -23,6 +23,11 @@ public class FxException : Exception
     /// <summary>What the user can do about it, shown as the ErrorRecord's recommended action.</summary>
     public string? RecommendedAction { get; init; }
 
+    /// <summary>An exchange Fluxum lists but does not implement yet.</summary>
+    public static FxException NotYetImplemented(ExchangeId exchange) =>
+        new("Fluxum.NotSupported", FxErrorKind.NotImplemented,
+            $"{exchange} is not implemented in this version of Fluxum yet; Get-FxExchange lists what is.", exchange);
+
     public static FxException NotSupported(ExchangeId exchange, string capability) =>
         new($"Fluxum.NotSupported", FxErrorKind.NotImplemented,
             $"{exchange} does not support {capability}.", exchange)
@@ -34,8 +39,10 @@ public class FxException : Exception
 /// <summary>The exchange answered with its own error code and message.</summary>
 public sealed class ExchangeErrorException : FxException
 {
-    public ExchangeErrorException(ExchangeId exchange, string code, string exchangeMessage, int httpStatus, FxErrorKind kind)
-        : base($"{ExchangeNames.ErrorPrefix(exchange)}.{code}", kind, $"{exchange} rejected the request: {exchangeMessage} (code {code}).", exchange)
+    /// <param name="errorPrefix">The first part of the ErrorId: the exchange family whose code table this is (Binance's
+    /// three markets share one); the exchange id when null.</param>
+    public ExchangeErrorException(ExchangeId exchange, string code, string exchangeMessage, int httpStatus, FxErrorKind kind, string? errorPrefix = null)
+        : base($"{errorPrefix ?? exchange.ToString()}.{code}", kind, $"{exchange} rejected the request: {exchangeMessage} (code {code}).", exchange)
     {
         Code = code;
         ExchangeMessage = exchangeMessage;

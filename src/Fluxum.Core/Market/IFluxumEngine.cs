@@ -1,23 +1,38 @@
 using Fluxum.Credentials;
+using Fluxum.Derivatives;
 using Fluxum.Models;
 using Fluxum.Streams;
 using Fluxum.Trading;
 
 namespace Fluxum.Market;
 
-/// <summary>The entry point the cmdlets call; implemented in Fluxum.Engine and loaded in its own load context.</summary>
+/// <summary>
+/// The entry point the cmdlets call; implemented in Fluxum.Engine and loaded in its own load context. Each Get*
+/// returns one capability of one exchange, or throws the NotImplemented error (Fluxum.NotSupported) naming the
+/// exchange and the capability it lacks.
+/// </summary>
 public interface IFluxumEngine
 {
-    /// <summary>Every exchange Fluxum knows, implemented or not yet; no network.</summary>
+    /// <summary>Every exchange Fluxum knows, implemented or not yet, with the addresses in use; no network.</summary>
     IReadOnlyList<ExchangeInfo> Exchanges { get; }
 
-    /// <summary>The market data client of an exchange; throws NotImplemented for an exchange or environment not available.</summary>
+    /// <summary>Throws the NotImplemented error unless the exchange has <paramref name="capability"/>, before any credential is looked up.</summary>
+    void Require(ExchangeId exchange, ExchangeCapabilities capability, string what);
+
     IMarketData GetMarketData(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live);
 
-    /// <summary>The live market streams of an exchange; throws NotImplemented where the exchange has none in Fluxum yet.</summary>
     IMarketStreams GetStreams(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live);
 
-    /// <summary>The account behind <paramref name="credential"/>; throws NotImplemented where trading is not available.</summary>
+    /// <summary>The account behind <paramref name="credential"/>; one rate budget per key where the exchange counts per key.</summary>
     /// <param name="recvWindow">Milliseconds a signed request stays valid at the exchange, where it has such a window.</param>
     ITrading GetTrading(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential, int recvWindow = 5000);
+
+    IAccountStreams GetAccountStreams(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential);
+
+    IDerivativesMarket GetDerivativesMarket(ExchangeId exchange, TradingEnvironment environment = TradingEnvironment.Live);
+
+    IDerivativesAccount GetDerivativesAccount(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential);
+
+    /// <summary>Ends every live stream and forgets every connection: Remove-Module calls it so no socket outlives the module.</summary>
+    void Stop();
 }

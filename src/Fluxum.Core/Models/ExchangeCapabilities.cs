@@ -23,4 +23,16 @@ public enum ExchangeCapabilities
 
     /// <summary>The account's own order and balance updates: Watch-FxOrder.</summary>
     AccountStream = 1 << 13,
+
+    /// <summary>Balances, orders, cancels and fills: the account cmdlets and New-FxOrder.</summary>
+    Trading = 1 << 14,
+
+    /// <summary>Orders the exchange keeps together (OCO, OTO): New-FxOrder -Oco/-Oto.</summary>
+    OrderLists = 1 << 15,
+
+    /// <summary>Mark and index prices, funding and open interest: Get-FxMarkPrice, Get-FxFundingRate, Get-FxOpenInterest.</summary>
+    DerivativesMarket = 1 << 16,
+
+    /// <summary>Positions, leverage, margin and position modes, income: Get-FxPosition and the Set-Fx* risk commands.</summary>
+    DerivativesAccount = 1 << 17,
 }

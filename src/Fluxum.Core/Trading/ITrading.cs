@@ -1,6 +1,5 @@
 using Fluxum.Credentials;
 using Fluxum.Models;
-using Fluxum.Streams;
 
 namespace Fluxum.Trading;
 
@@ -38,10 +37,4 @@ public interface ITrading
 
     /// <summary>One page of the account's fills, oldest first.</summary>
     Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
-
-    /// <summary>
-    /// Streams the account's own order updates, fills and balance changes into <paramref name="sink"/> until
-    /// <paramref name="ct"/> is cancelled, keeping the exchange's subscription alive on its own.
-    /// </summary>
-    Task WatchAsync(IStreamSink sink, CancellationToken ct);
 }

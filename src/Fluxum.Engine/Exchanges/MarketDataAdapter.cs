@@ -8,22 +8,24 @@ using Fluxum.Symbols;
 namespace Fluxum.Engine.Exchanges;
 
 /// <summary>
-/// What every exchange's market data shares: the transport, a symbol catalog cached for an hour and reloaded
-/// on demand, symbol resolution, and the server clock offset.
+/// What every exchange's market data shares: the connection's transport and symbol catalog (which this class
+/// loads for everything on the connection), the server clock offset, and the checks of intervals and depth limits.
 /// </summary>
 internal abstract class MarketDataAdapter : IMarketData
 {
-    private static readonly TimeSpan CatalogLifetime = TimeSpan.FromHours(1);
-    private readonly SemaphoreSlim _catalogLock = new(1, 1);
-    private SymbolCatalog? _catalog;
-
-    protected MarketDataAdapter(RestTransport rest, ExchangeInfo info)
+    protected MarketDataAdapter(ExchangeConnection connection)
     {
-        Rest = rest;
-        Info = info;
+        Connection = connection;
+        Rest = connection.Rest;
+        Info = connection.Info;
+        Symbols = connection.Symbols;
+        Symbols.Loader = LoadSymbolsAsync;
     }
 
     public ExchangeId Exchange => Info.Exchange;
+
+    /// <summary>The exchange address this market data reads (its transport, clock, symbols and stream bases).</summary>
+    internal ExchangeConnection Connection { get; }
     public ExchangeInfo Info { get; }
     public abstract IReadOnlyList<CandleInterval> CandleIntervals { get; }
     public abstract int MaxCandlesPerRequest { get; }
@@ -34,47 +36,14 @@ internal abstract class MarketDataAdapter : IMarketData
     /// <summary>Server minus local, from the last server time reading (shared with the account's signed requests).</summary>
     public TimeSpan ClockOffset => Rest.Clock.Offset;
 
-    /// <summary>The transport, for the trading side of the same exchange address.</summary>
-    internal RestTransport Transport => Rest;
+    /// <summary>The connection's catalog: market data loads it, and streams and trading resolve through the same one.</summary>
+    protected SymbolSource Symbols { get; }
 
-    public async Task<SymbolCatalog> GetSymbolsAsync(CancellationToken ct)
-    {
-        var current = _catalog;
-        if (current is not null && DateTimeOffset.UtcNow - current.LoadedAt < CatalogLifetime) return current;
-        await _catalogLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_catalog is { } fresh && DateTimeOffset.UtcNow - fresh.LoadedAt < CatalogLifetime) return fresh;
-            var symbols = await LoadSymbolsAsync(ct).ConfigureAwait(false);
-            _catalog = new SymbolCatalog(Exchange, symbols, DateTimeOffset.UtcNow, symbols.Errors);
-            return _catalog;
-        }
-        finally
-        {
-            _catalogLock.Release();
-        }
-    }
+    public Task<SymbolCatalog> GetSymbolsAsync(CancellationToken ct) => Symbols.GetAsync(ct);
 
-    /// <summary>Finds a symbol by any of its names; reloads the catalog once if it is not there (it may have just been listed).</summary>
-    internal async Task<SymbolInfo> ResolveAsync(string symbol, CancellationToken ct)
-    {
-        var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
-        if (catalog.TryResolve(symbol, out var info)) return info;
-        if (DateTimeOffset.UtcNow - catalog.LoadedAt > TimeSpan.FromMinutes(1))
-        {
-            _catalog = null;
-            catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
-        }
+    internal Task<SymbolInfo> ResolveAsync(string symbol, CancellationToken ct) => Symbols.ResolveAsync(symbol, ct);
 
-        return catalog.Resolve(symbol);
-    }
-
-    internal async Task<IReadOnlyList<SymbolInfo>> ResolveAllAsync(IReadOnlyList<string> symbols, CancellationToken ct)
-    {
-        var list = new List<SymbolInfo>(symbols.Count);
-        foreach (var s in symbols) list.Add(await ResolveAsync(s, ct).ConfigureAwait(false));
-        return list;
-    }
+    internal Task<IReadOnlyList<SymbolInfo>> ResolveAllAsync(IReadOnlyList<string> symbols, CancellationToken ct) => Symbols.ResolveAllAsync(symbols, ct);
 
     /// <summary>Reads the exchange's clock; a reading more than a day off is an error and leaves the offset as it was.</summary>
     public async Task<ServerTime> GetServerTimeAsync(CancellationToken ct)

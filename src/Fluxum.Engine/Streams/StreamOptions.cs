@@ -37,8 +37,13 @@ internal sealed record StreamOptions
     /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    public static StreamOptions FromEnvironment(TimeSpan? lifetime = null)
+    public static StreamOptions FromEnvironment(TimeSpan? lifetime = null) => From(EngineSettings.Process, lifetime);
+
+    /// <summary>The defaults with the FLUXUM_WS_* settings laid over them.</summary>
+    public static StreamOptions From(EngineSettings settings, TimeSpan? lifetime = null)
     {
+        double? Read(string variable) =>
+            double.TryParse(settings.Variable(variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
         var options = new StreamOptions { Lifetime = lifetime };
         if (Read("FLUXUM_WS_STALE_SEC") is { } stale) options = options with { StaleTimeout = TimeSpan.FromSeconds(stale) };
         if (Read("FLUXUM_WS_RETRY_MS") is { } retry) options = options with { RetryBase = TimeSpan.FromMilliseconds(retry) };
@@ -47,9 +52,6 @@ internal sealed record StreamOptions
         if (Read("FLUXUM_WS_KEEPALIVE_SEC") is { } keepAlive) options = options with { KeepAliveInterval = TimeSpan.FromSeconds(keepAlive) };
         return options;
     }
-
-    private static double? Read(string variable) =>
-        double.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
 
     /// <summary>Exponential backoff with "equal jitter": half the delay is fixed, half random, so many clients do not retry in step.</summary>
     public TimeSpan RetryDelay(int failures)

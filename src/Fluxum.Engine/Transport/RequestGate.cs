@@ -1,56 +1,86 @@
 using System.Net.Http.Headers;
-using Fluxum.Diagnostics;
 using Fluxum.Errors;
 using Fluxum.Models;
 
 namespace Fluxum.Engine.Transport;
 
 /// <summary>
-/// Decides when a request may go out. After a 429 or 418 nothing is sent to the exchange until its
-/// Retry-After has passed: callers get an immediate error instead of adding to a ban.
-/// Subclasses add the exchange's own budget (Binance weight, Kraken pacing).
+/// Decides when a request may go out: every budget the exchange module declared must let it pass, and after a
+/// 429 or 418 nothing is sent to the exchange until its Retry-After has passed (callers get an immediate error
+/// instead of adding to a ban). One gate serves every client of an exchange address, so the budgets are shared.
 /// </summary>
-internal abstract class RequestGate
+internal sealed class RequestGate
 {
     private readonly object _sync = new();
+    private readonly IReadOnlyList<IRateBudget> _budgets;
+    private readonly TimeProvider _time;
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
     private bool _blockIsBan;
 
-    protected RequestGate(ExchangeId exchange, TimeProvider? time, Func<TimeSpan, CancellationToken, Task>? delay)
+    public RequestGate(ExchangeId exchange, IEnumerable<IRateBudget> budgets, TimeProvider? time = null,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         Exchange = exchange;
-        Time = time ?? TimeProvider.System;
-        Delay = delay ?? ((span, ct) => Task.Delay(span, ct));
+        _budgets = budgets.ToList();
+        _time = time ?? TimeProvider.System;
+        Pacer = new RatePacer(exchange, _time, delay ?? ((span, ct) => Task.Delay(span, ct)));
     }
 
     public ExchangeId Exchange { get; }
-    protected TimeProvider Time { get; }
-    protected Func<TimeSpan, CancellationToken, Task> Delay { get; }
+
+    public IReadOnlyList<IRateBudget> Budgets => _budgets;
+
+    private RatePacer Pacer { get; }
+
+    /// <summary>The declared budget of that name and kind, for a module that learns the real limit at run time.</summary>
+    public T Budget<T>(string name) where T : class, IRateBudget =>
+        _budgets.OfType<T>().FirstOrDefault(b => b.Name == name)
+        ?? throw new InvalidOperationException($"{Exchange} declares no {typeof(T).Name} named '{name}'.");
 
     public async Task WaitAsync(RestRequest request, CancellationToken ct)
     {
         ThrowIfBlocked();
-        await WaitForBudgetAsync(request, ct).ConfigureAwait(false);
+        foreach (var budget in _budgets) await budget.WaitAsync(request, Pacer, ct).ConfigureAwait(false);
         ThrowIfBlocked();
     }
 
-    /// <summary>Reads what the exchange says about our usage from a response.</summary>
-    public virtual void Observe(RestRequest request, HttpResponseHeaders headers)
+    /// <summary>Shows the exchange's answer to every budget: its headers say what it counted.</summary>
+    public void Observe(RestRequest request, HttpResponseHeaders headers)
     {
+        var now = _time.GetUtcNow();
+        foreach (var budget in _budgets) budget.Observe(request, headers, now);
     }
 
-    /// <summary>A short usage note for -Verbose, e.g. "weight 120/6000".</summary>
-    public virtual string Usage => "";
+    /// <summary>A short usage note for -Verbose, e.g. "weight 120/6000, orders 4/100 in 10 s".</summary>
+    public string Usage
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            return string.Join(", ", _budgets.Select(b => b.Usage(now)).Where(u => u is not null));
+        }
+    }
+
+    public IReadOnlyList<RateBudgetState> States()
+    {
+        var now = _time.GetUtcNow();
+        return _budgets.Select(b => b.State(now)).ToList();
+    }
+
+    /// <summary>When the exchange asked us to stop sending; null when it has not (or the pause is over).</summary>
+    public DateTimeOffset? BlockedUntil
+    {
+        get
+        {
+            lock (_sync) return _blockedUntil > _time.GetUtcNow() ? _blockedUntil : null;
+        }
+    }
 
     public void Block(DateTimeOffset until, bool isBan)
     {
         lock (_sync)
         {
-            if (until > _blockedUntil)
-            {
-                _blockedUntil = until;
-            }
-
+            if (until > _blockedUntil) _blockedUntil = until;
             _blockIsBan |= isBan;
         }
     }
@@ -63,7 +93,7 @@ internal abstract class RequestGate
         {
             until = _blockedUntil;
             ban = _blockIsBan;
-            if (until <= Time.GetUtcNow())
+            if (until <= _time.GetUtcNow())
             {
                 _blockIsBan = false;
                 return;
@@ -71,14 +101,5 @@ internal abstract class RequestGate
         }
 
         throw new RateLimitedException(Exchange, until, ban, "The exchange asked for this pause in an earlier answer.");
-    }
-
-    protected abstract Task WaitForBudgetAsync(RestRequest request, CancellationToken ct);
-
-    protected async Task PauseAsync(TimeSpan span, string reason, CancellationToken ct)
-    {
-        if (span <= TimeSpan.Zero) return;
-        FxLog.Verbose($"{Exchange}: {reason}; waiting {span.TotalSeconds:0.0} s before the next request.");
-        await Delay(span, ct).ConfigureAwait(false);
     }
 }

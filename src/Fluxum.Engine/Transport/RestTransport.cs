@@ -38,6 +38,9 @@ internal sealed class RestTransport
     public Uri BaseUri { get; }
     public RequestGate Gate { get; }
 
+    /// <summary>The budgets of the account signing through this transport (order counters the exchange keeps per key).</summary>
+    public RequestGate? AccountGate { get; init; }
+
     /// <summary>Shared by everything that talks to this exchange address, so one resync serves all.</summary>
     public ServerClock Clock { get; }
 
@@ -46,7 +49,7 @@ internal sealed class RestTransport
 
     /// <summary>How many times a read is sent at most. A state-changing request is sent once, whatever this says.</summary>
     public int MaxAttempts { get; init; } = 3;
-    public TimeSpan Timeout { get; init; } = RestEndpoint.Timeout;
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The HTTP client this transport sends with (the process's shared one unless a test gives another).</summary>
     internal HttpClient Http => _http;
@@ -76,6 +79,7 @@ internal sealed class RestTransport
     private async Task<JsonDocument> SendOnceAsync(RestRequest request, CancellationToken ct)
     {
         await Gate.WaitAsync(request, ct).ConfigureAwait(false);
+        if (AccountGate is { } account) await account.WaitAsync(request, ct).ConfigureAwait(false);
         using var message = new HttpRequestMessage { Method = request.Method };
         var wire = WireRequest.For(request, message);
         if (request.Signed)
@@ -118,6 +122,7 @@ internal sealed class RestTransport
         using (response)
         {
             Gate.Observe(request, response.Headers);
+            AccountGate?.Observe(request, response.Headers);
             var status = (int)response.StatusCode;
             byte[] body;
             try
@@ -139,7 +144,7 @@ internal sealed class RestTransport
                     Exchange, cut.InnerException));
             }
 
-            var usage = Gate.Usage;
+            var usage = string.Join(", ", new[] { Gate.Usage, AccountGate?.Usage ?? "" }.Where(u => u.Length > 0));
             FxLog.Verbose($"{Exchange} {shown} -> {status} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{(usage.Length > 0 ? ", " + usage : "")}");
 
             if (status == 429 || status == 418)

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Fluxum.Commands.Bridge;
 using Fluxum.Commands.Credentials;
 using Fluxum.Errors;
+using Fluxum.Models;
 using Fluxum.Streams;
 using Fluxum.Trading;
 
@@ -29,11 +30,12 @@ public sealed class WatchFxOrderCommand : WatchCmdlet
 
     protected override void EndProcessing()
     {
-        ITrading account;
+        IAccountStreams account;
         try
         {
+            Engine.Require(Exchange, ExchangeCapabilities.AccountStream, "the account's own order stream (Watch-FxOrder)");
             var credential = CredentialResolver.Resolve(this, Exchange, Environment, Credential, SecretName, Vault);
-            account = Engine.GetTrading(Exchange, Environment, credential);
+            account = Engine.GetAccountStreams(Exchange, Environment, credential);
         }
         catch (FxException e)
         {

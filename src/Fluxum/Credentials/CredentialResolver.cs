@@ -19,7 +19,8 @@ internal static class CredentialResolver
     public static string DefaultSecretName(ExchangeId exchange) => $"Fluxum.{exchange}";
 
     public static string EnvironmentPrefix(ExchangeId exchange, TradingEnvironment environment) =>
-        ExchangeNames.ErrorPrefix(exchange).ToUpperInvariant() + (environment == TradingEnvironment.Testnet ? "_TESTNET" : "");
+        Commands.Loading.EngineHost.Engine.Exchanges.First(e => e.Exchange == exchange).Family.ToUpperInvariant()
+        + (environment == TradingEnvironment.Testnet ? "_TESTNET" : "");
 
     public static ExchangeCredential Resolve(PSCmdlet cmdlet, ExchangeId exchange, TradingEnvironment environment,
         PSCredential? credential, string? secretName, string? vault)

@@ -9,6 +9,12 @@ internal static class EngineHost
 
     public static IFluxumEngine Engine => Lazy.Value;
 
+    /// <summary>Ends the engine's streams (their sockets close) if it ever started; nothing to do otherwise.</summary>
+    public static void StopIfStarted()
+    {
+        if (Lazy.IsValueCreated) Lazy.Value.Stop();
+    }
+
     public static string ModuleFolder => Path.GetDirectoryName(typeof(EngineHost).Assembly.Location)!;
 
     private static IFluxumEngine Create()

@@ -31,24 +31,16 @@ public sealed class HostileAnswerTests : IClassFixture<ExchangeServerFixture>
     private void Serve(string path, string body) =>
         _server.Faults.Add(new Fault { PathPrefix = path, Kind = FaultKind.ExchangeError, StatusCode = 200, Body = body });
 
-    private BinanceSpotMarketData Binance() =>
-        new(new RestTransport(ExchangeId.Binance, _server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
-        {
-            Timeout = TimeSpan.FromSeconds(5),
-        }, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
+    private BinanceSpotMarketData Binance() => ExchangeClients.Binance(_server);
 
-    private KrakenSpotMarketData Kraken() =>
-        new(new RestTransport(ExchangeId.Kraken, _server.BaseUri, new PacingGate(ExchangeId.Kraken, capacity: 10, perSecond: 1), new KrakenErrorReader())
-        {
-            Timeout = TimeSpan.FromSeconds(5),
-        }, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Kraken));
+    private KrakenSpotMarketData Kraken() => ExchangeClients.Kraken(_server);
 
     private BinanceSpotTrading Account()
     {
         var key = "key-" + Guid.NewGuid().ToString("N")[..12];
         var secret = "secret-" + Guid.NewGuid().ToString("N");
         _server.BinanceAccounts.AddHmacAccount(key, secret).Deposit("USDT", 1000m);
-        return new BinanceSpotTrading(Binance(), new ExchangeCredential(ExchangeId.Binance, key, secret, "test"));
+        return ExchangeClients.BinanceTrading(_server, key, secret);
     }
 
     private static void Names(FxException e, params string[] parts)

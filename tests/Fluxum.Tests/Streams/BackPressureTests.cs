@@ -1,3 +1,4 @@
+using Fluxum.Tests.Support;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Fluxum.Engine;
@@ -193,9 +194,7 @@ public sealed class BackPressureTests(ITestOutputHelper output)
     {
         await using var server = await TestExchangeServer.StartAsync();
         var buffer = new StreamBuffer(capacity: 1000);
-        var info = new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Kraken);
-        var rest = new RestTransport(ExchangeId.Kraken, server.BaseUri, new PacingGate(ExchangeId.Kraken, capacity: 10, perSecond: 1), new KrakenErrorReader());
-        var streams = new KrakenSpotStreams(new KrakenSpotMarketData(rest, info), server.WebSocketUri) { Options = TestStreamOptions.Fast };
+        var streams = ExchangeClients.KrakenStreams(ExchangeClients.Kraken(server), TestStreamOptions.Fast);
         var run = new BufferRun(streams, buffer, new StreamRequest { Channel = StreamChannel.Book, Symbols = new[] { "BTC/USD" }, BookDepth = 10 });
         var deadline = Stopwatch.StartNew();
         while (buffer.TryTake() is not OrderBook)
@@ -211,12 +210,8 @@ public sealed class BackPressureTests(ITestOutputHelper output)
 
     private static BufferRun BinanceRun(TestExchangeServer server, StreamBuffer buffer, StreamRequest request, StreamOptions? options = null)
     {
-        var rest = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
-        {
-            Timeout = TimeSpan.FromSeconds(2),
-        };
-        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        return new BufferRun(new BinanceSpotStreams(market, server.WebSocketUri) { Options = options ?? TestStreamOptions.Fast }, buffer, request);
+        var market = ExchangeClients.Binance(server, TimeSpan.FromSeconds(2));
+        return new BufferRun(ExchangeClients.BinanceStreams(market, options ?? TestStreamOptions.Fast), buffer, request);
     }
 
     /// <summary>A stream running into a <see cref="StreamBuffer"/> for a test, which reads it at its own pace.</summary>

@@ -1,3 +1,4 @@
+using Fluxum.Tests.Support;
 using Fluxum.Engine;
 using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Streams;
@@ -150,9 +151,8 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
         {
             StreamPingInterval = TimeSpan.FromMilliseconds(200), StreamPongTimeout = TimeSpan.FromSeconds(1),
         });
-        var rest = new RestTransport(ExchangeId.Binance, strict.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance));
-        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        await using var run = new StreamRun(new BinanceSpotStreams(market, strict.WebSocketUri) { Options = Fast },
+        var market = ExchangeClients.Binance(strict);
+        await using var run = new StreamRun(ExchangeClients.BinanceStreams(market, Fast),
             new StreamRequest { Channel = StreamChannel.Ticker, Symbols = new[] { "BTCUSDT" }, TickerType = TickerType.Full });
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         Assert.Equal(1, strict.BinanceStreams.ConnectionsAccepted);
@@ -195,12 +195,7 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
 
     private StreamRun Start(StreamRequest request, StreamOptions? options = null)
     {
-        var rest = new RestTransport(ExchangeId.Binance, _server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
-        {
-            Timeout = TimeSpan.FromSeconds(2),
-        };
-        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        var streams = new BinanceSpotStreams(market, _server.WebSocketUri) { Options = options ?? Fast };
+        var streams = ExchangeClients.BinanceStreams(ExchangeClients.Binance(_server, TimeSpan.FromSeconds(2)), options ?? Fast);
         return new StreamRun(streams, request);
     }
 }

@@ -1,3 +1,4 @@
+using Fluxum.Tests.Support;
 using Fluxum.Engine;
 using Fluxum.Engine.Exchanges.Kraken;
 using Fluxum.Engine.Streams;
@@ -79,12 +80,6 @@ public sealed class KrakenStreamSessionTests : IAsyncLifetime
 
     private StreamRun Start(StreamRequest request)
     {
-        var info = new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Kraken);
-        var rest = new RestTransport(ExchangeId.Kraken, _server.BaseUri, new PacingGate(ExchangeId.Kraken, capacity: 10, perSecond: 1), new KrakenErrorReader())
-        {
-            Timeout = TimeSpan.FromSeconds(2),
-        };
-        var market = new KrakenSpotMarketData(rest, info);
-        return new StreamRun(new KrakenSpotStreams(market, _server.WebSocketUri) { Options = Fast }, request);
+        return new StreamRun(ExchangeClients.KrakenStreams(ExchangeClients.Kraken(_server, TimeSpan.FromSeconds(2)), Fast), request);
     }
 }

@@ -1,3 +1,4 @@
+using Fluxum.Tests.Support;
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
@@ -53,12 +54,7 @@ public sealed class StreamSoakTests(ITestOutputHelper output)
             RetryMax = TimeSpan.FromMilliseconds(50),
             MaxFailures = 5,
         };
-        var rest = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
-        {
-            Timeout = TimeSpan.FromSeconds(2),
-        };
-        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        var streams = new BinanceSpotStreams(market, server.WebSocketUri) { Options = options };
+        var streams = ExchangeClients.BinanceStreams(ExchangeClients.Binance(server, TimeSpan.FromSeconds(2)), options);
         var sink = new LatestBookSink();
         using var stop = new CancellationTokenSource();
         var request = new StreamRequest { Channel = StreamChannel.Book, Symbols = new[] { "BTCUSDT" }, BookDepth = depth };

@@ -31,12 +31,7 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
         var account = publicPem is null ? _server.BinanceAccounts.AddHmacAccount(key, secret) : _server.BinanceAccounts.AddKeyPairAccount(key, publicPem);
         account.Deposit("USDT", 100_000m);
         account.Deposit("BTC", 2m);
-        var rest = new RestTransport(ExchangeId.Binance, _server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
-        {
-            Timeout = TimeSpan.FromSeconds(2),
-        };
-        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        return (new BinanceSpotTrading(market, new ExchangeCredential(ExchangeId.Binance, key, secret, "test")), account);
+        return (ExchangeClients.BinanceTrading(_server, key, secret, timeout: TimeSpan.FromSeconds(2)), account);
     }
 
     [Fact]
@@ -100,13 +95,13 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
     public async Task A_wrong_secret_is_refused_with_minus_1022_as_a_security_error()
     {
         var (good, _) = Open();
-        var wrong = new BinanceSpotTrading(MarketOf(good), new ExchangeCredential(ExchangeId.Binance, good.Credential.ApiKey, "not-the-secret", "test"));
+        var wrong = ExchangeClients.BinanceTrading(good.Connection, new ExchangeCredential(ExchangeId.Binance, good.Credential.ApiKey, "not-the-secret", "test"));
         var e = await Assert.ThrowsAsync<ExchangeErrorException>(() => wrong.GetBalancesAsync(default));
         Assert.Equal("Binance.-1022", e.ErrorId);
         Assert.Equal(FxErrorKind.SecurityError, e.Kind);
         Assert.DoesNotContain("not-the-secret", e.Message);
 
-        var unknown = new BinanceSpotTrading(MarketOf(good), new ExchangeCredential(ExchangeId.Binance, "nobody", "x", "test"));
+        var unknown = ExchangeClients.BinanceTrading(good.Connection, new ExchangeCredential(ExchangeId.Binance, "nobody", "x", "test"));
         var u = await Assert.ThrowsAsync<ExchangeErrorException>(() => unknown.GetBalancesAsync(default));
         Assert.Equal("Binance.-2015", u.ErrorId);
         Assert.Equal(FxErrorKind.PermissionDenied, u.Kind);
@@ -116,10 +111,10 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
     public async Task A_skewed_clock_is_resynced_once_after_minus_1021()
     {
         var (trading, _) = Open();
-        MarketOf(trading).Transport.Clock.Offset = TimeSpan.FromSeconds(-30);
+        trading.Connection.Clock.Offset = TimeSpan.FromSeconds(-30);
         var balances = await trading.GetBalancesAsync(default);
         Assert.Contains(balances, b => b.Asset == "USDT");
-        Assert.InRange(MarketOf(trading).Transport.Clock.Offset.TotalSeconds, -2, 2);
+        Assert.InRange(trading.Connection.Clock.Offset.TotalSeconds, -2, 2);
         Assert.Equal(2, _server.Requests.Count("/api/v3/account"));
     }
 
@@ -228,7 +223,7 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
     }
 
     private static async Task<decimal> LastAsync(BinanceSpotTrading t) =>
-        (await t.Market.GetPriceTickersAsync(new[] { "BTCUSDT" }, default)).Single().Price;
+        (await t.Connection.Market.GetPriceTickersAsync(new[] { "BTCUSDT" }, default)).Single().Price;
 
     private static decimal Tick(decimal price) => Math.Round(price, 2);
 
@@ -314,8 +309,6 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
     {
         var (trading, _) = Open();
         await trading.PlaceOrderAsync(new OrderRequest("BTCUSDT", TradeSide.Buy, OrderType.Limit) { Quantity = 0.01m, Price = 1000m }, false, default);
-        Assert.Contains("orders", MarketOf(trading).Transport.Gate.Usage);
+        Assert.Contains("orders", trading.Transport.AccountGate!.Usage);
     }
-
-    private static BinanceSpotMarketData MarketOf(BinanceSpotTrading trading) => trading.Market;
 }

@@ -1,3 +1,4 @@
+using Fluxum.Tests.Support;
 using Fluxum.Credentials;
 using Fluxum.Engine;
 using Fluxum.Engine.Exchanges.Binance;
@@ -25,20 +26,13 @@ internal static class TradingAccount
         var account = server.BinanceAccounts.AddHmacAccount(key, secret);
         account.Deposit("USDT", 100_000m);
         account.Deposit("BTC", 2m);
-        var rest = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance))
-        {
-            Timeout = Timeout,
-        };
-        var market = new BinanceSpotMarketData(rest, new FluxumEngine().Exchanges.First(e => e.Exchange == ExchangeId.Binance));
-        var trading = new BinanceSpotTrading(market, new ExchangeCredential(ExchangeId.Binance, key, secret, "test"), recvWindow)
-        {
-            LookupPatience = lookupPatience ?? TimeSpan.FromSeconds(3),
-        };
+        var trading = ExchangeClients.BinanceTrading(server, key, secret, recvWindow, Timeout);
+        trading.LookupPatience = lookupPatience ?? TimeSpan.FromSeconds(3);
         return (trading, account);
     }
 
     public static async Task<decimal> LastPriceAsync(BinanceSpotTrading trading) =>
-        (await trading.Market.GetPriceTickersAsync(new[] { "BTCUSDT" }, default)).Single().Price;
+        (await trading.Connection.Market.GetPriceTickersAsync(new[] { "BTCUSDT" }, default)).Single().Price;
 
     public static decimal Tick(decimal price) => Math.Round(price, 2);
 }

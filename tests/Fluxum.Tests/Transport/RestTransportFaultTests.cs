@@ -24,7 +24,7 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
     }
 
     private RestTransport Binance(RequestGate? gate = null, TimeSpan? timeout = null) =>
-        new(ExchangeId.Binance, _server.BaseUri, gate ?? new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance),
+        new(ExchangeId.Binance, _server.BaseUri, gate ?? Gates.Binance(), new BinanceErrorReader(ExchangeId.Binance),
             delay: (_, _) => Task.CompletedTask)
         {
             Timeout = timeout ?? TimeSpan.FromSeconds(5),
@@ -141,7 +141,7 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
         Assert.Equal("Invalid symbol.", e.ExchangeMessage);
         Assert.Equal(400, e.HttpStatus);
 
-        var kraken = new RestTransport(ExchangeId.Kraken, _server.BaseUri, new PacingGate(ExchangeId.Kraken, 10, 10), new KrakenErrorReader());
+        var kraken = new RestTransport(ExchangeId.Kraken, _server.BaseUri, new RequestGate(ExchangeId.Kraken, new IRateBudget[] { new TokenBucket("calls", 10, 10) }), new KrakenErrorReader());
         var k = await Assert.ThrowsAsync<ExchangeErrorException>(() =>
             kraken.SendAsync(new RestRequest(HttpMethod.Get, "0/public/Depth").Add("pair", "NOPE"), default));
         Assert.Equal("Kraken.EQuery:UnknownAssetPair", k.ErrorId);
@@ -153,7 +153,7 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
     {
         // The gate is told the limit is 60 a minute; each depth call weighs 5, so it must pause before the 11th call.
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var gate = new WeightGate(ExchangeId.Binance, limitPerMinute: 60, headroom: 0.9, time: clock, delay: clock.Delay);
+        var gate = Gates.Weight(60, clock);
         var transport = Binance(gate);
         for (int i = 0; i < 15; i++)
         {
@@ -229,7 +229,7 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
         closed.Start();
         var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
-        var transport = new RestTransport(ExchangeId.Binance, new Uri($"http://127.0.0.1:{port}/"), new WeightGate(ExchangeId.Binance),
+        var transport = new RestTransport(ExchangeId.Binance, new Uri($"http://127.0.0.1:{port}/"), Gates.Binance(),
             new BinanceErrorReader(ExchangeId.Binance), delay: (_, _) => Task.CompletedTask);
 
         var e = await Assert.ThrowsAsync<FxException>(() => transport.SendAsync(new RestRequest(HttpMethod.Delete, "api/v3/openOrders").Add("symbol", "BTCUSDT"), default));
@@ -244,7 +244,7 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
     public async Task A_redirect_is_reported_not_followed()
     {
         await using var server = new RawHttpServer(_ => RawHttpServer.Reply.Redirect);
-        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance));
+        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, Gates.Binance(), new BinanceErrorReader(ExchangeId.Binance));
 
         var e = await Assert.ThrowsAsync<FxException>(() => transport.SendAsync(new RestRequest(HttpMethod.Post, "api/v3/order").Add("symbol", "BTCUSDT"), default));
 
@@ -257,7 +257,7 @@ public sealed class RestTransportFaultTests : IClassFixture<ExchangeServerFixtur
     public async Task A_state_changing_request_without_parameters_still_carries_an_empty_body()
     {
         await using var server = new RawHttpServer(_ => RawHttpServer.Reply.Ok);
-        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance));
+        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, Gates.Binance(), new BinanceErrorReader(ExchangeId.Binance));
         using var doc = await transport.SendAsync(new RestRequest(HttpMethod.Delete, "api/v3/userDataStream"), default);
         var delete = Assert.Single(server.Requests);
         Assert.Equal("0", delete.Headers["Content-Length"]);

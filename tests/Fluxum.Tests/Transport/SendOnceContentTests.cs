@@ -3,6 +3,8 @@ using Fluxum.Engine.Exchanges.Binance;
 using Fluxum.Engine.Transport;
 using Fluxum.Models;
 
+using Fluxum.Tests.Support;
+
 namespace Fluxum.Tests.Transport;
 
 /// <summary>
@@ -94,7 +96,7 @@ public sealed class SendOnceContentTests
     {
         await using var server = new RawHttpServer(r => r.Method == "GET" ? RawHttpServer.Reply.Ok : RawHttpServer.Reply.Fin);
         using var http = new HttpClient(new SocketsHttpHandler());
-        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, new WeightGate(ExchangeId.Binance), new BinanceErrorReader(ExchangeId.Binance), http)
+        var transport = new RestTransport(ExchangeId.Binance, server.BaseUri, Gates.Binance(), new BinanceErrorReader(ExchangeId.Binance), http)
         {
             Authenticator = new AsksForExpectContinue(),
         };

@@ -22,7 +22,7 @@ internal sealed partial class BinanceErrorReader(ExchangeId exchange) : IErrorRe
         if (code == -1003) return TooManyRequests(msgElement.GetString() ?? "");
 
         var error = new ExchangeErrorException(exchange, code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            msgElement.GetString() ?? "", httpStatus, KindOf(code))
+            msgElement.GetString() ?? "", httpStatus, KindOf(code), BinanceSpotModule.Family)
         {
             RecommendedAction = Advice(code),
         };

@@ -11,41 +11,26 @@ namespace Fluxum.Engine.Exchanges.Binance;
 /// <summary>Binance spot public market data over REST (/api/v3), with the request weights of the current docs.</summary>
 internal sealed class BinanceSpotMarketData : MarketDataAdapter
 {
-    public const string LiveUrl = "https://api.binance.com";
-    public const string TestnetUrl = "https://testnet.binance.vision";
-
-    private static readonly CandleInterval[] Intervals =
-        "1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M".Split(' ').Select(CandleInterval.Parse).ToArray();
-
-    public BinanceSpotMarketData(RestTransport rest, ExchangeInfo info) : base(rest, info)
+    public BinanceSpotMarketData(ExchangeConnection connection) : base(connection)
     {
     }
 
-    public static ExchangeCapabilities Capabilities =>
-        ExchangeCapabilities.ServerTime | ExchangeCapabilities.Symbols | ExchangeCapabilities.Depth | ExchangeCapabilities.Ticker
-        | ExchangeCapabilities.PriceTicker | ExchangeCapabilities.BookTicker | ExchangeCapabilities.RecentTrades
-        | ExchangeCapabilities.TradeHistoryById | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.AggregateTrades
-        | ExchangeCapabilities.Candles | ExchangeCapabilities.CandleHistory | ExchangeCapabilities.Streams | ExchangeCapabilities.AccountStream;
-
-    public static IReadOnlyList<CandleInterval> SupportedIntervals => Intervals;
-
-    public override IReadOnlyList<CandleInterval> CandleIntervals => Intervals;
+    public override IReadOnlyList<CandleInterval> CandleIntervals => BinanceSpotModule.Intervals;
     public override int MaxCandlesPerRequest => 1000;
     public override int MaxTradesPerRequest => 1000;
     public override DepthLimitRule DepthLimits { get; } = new(1, 5000, 100);
 
-    private WeightGate Weight => (WeightGate)Rest.Gate;
-
-    protected override RestRequest ServerTimeRequest() => new(HttpMethod.Get, "api/v3/time", 1);
+    protected override RestRequest ServerTimeRequest() => BinanceSpotEndpoints.Time.Request();
     protected override DateTimeOffset ParseServerTime(JsonField root) => BinanceParsers.ServerTime(root);
 
     protected override Task<RowSet<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct) =>
-        Rest.ReadAsync(new RestRequest(HttpMethod.Get, "api/v3/exchangeInfo", 20), root =>
+        Rest.ReadAsync(BinanceSpotEndpoints.ExchangeInfo.Request(), root =>
         {
-            if (BinanceParsers.RequestWeightPerMinute(root) is { } limit) Weight.Limit = limit;
+            // The limits the exchange publishes replace the declared ones, for this address and every account on it.
+            if (BinanceParsers.RequestWeightPerMinute(root) is { } limit) Connection.PublishLimit(BinanceSpotModule.WeightBudget, limit);
             var (ten, day) = BinanceParsers.OrderLimits(root);
-            if (ten is { } t) Weight.OrderLimit10s = t;
-            if (day is { } d) Weight.OrderLimitDay = d;
+            if (ten is { } t) Connection.PublishLimit(BinanceSpotModule.Orders10sBudget, t);
+            if (day is { } d) Connection.PublishLimit(BinanceSpotModule.OrdersDayBudget, d);
             return BinanceParsers.Symbols(root, Exchange);
         }, ct);
 
@@ -54,26 +39,18 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         var n = limit ?? DepthLimits.Default;
         CheckDepthLimit(n);
         var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
-        var request = new RestRequest(HttpMethod.Get, "api/v3/depth", DepthWeight(n)).Add("symbol", info.NativeSymbol).Add("limit", n);
+        var request = BinanceSpotEndpoints.Depth.Request(n).Add("symbol", info.NativeSymbol).Add("limit", n);
         return await Rest.ReadAsync(request, root => BinanceParsers.Depth(root, info, DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
     }
 
-    public static int DepthWeight(int limit) => limit switch
-    {
-        <= 100 => 5,
-        <= 500 => 25,
-        <= 1000 => 50,
-        _ => 250,
-    };
-
     public override Task<RowSet<Ticker>> GetTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
-        TickerCallAsync(symbols, "api/v3/ticker/24hr", n => n == 0 || n > 100 ? 80 : n > 20 ? 40 : 2, BinanceParsers.Ticker, ct);
+        TickerCallAsync(symbols, BinanceSpotEndpoints.Ticker24h, BinanceParsers.Ticker, ct);
 
     public override Task<RowSet<PriceTicker>> GetPriceTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
-        TickerCallAsync(symbols, "api/v3/ticker/price", n => n == 1 ? 2 : 4, BinanceParsers.PriceTicker, ct);
+        TickerCallAsync(symbols, BinanceSpotEndpoints.TickerPrice, BinanceParsers.PriceTicker, ct);
 
     public override Task<RowSet<BookTicker>> GetBookTickersAsync(IReadOnlyList<string>? symbols, CancellationToken ct) =>
-        TickerCallAsync(symbols, "api/v3/ticker/bookTicker", n => n == 1 ? 2 : 4, BinanceParsers.BookTicker, ct);
+        TickerCallAsync(symbols, BinanceSpotEndpoints.TickerBook, BinanceParsers.BookTicker, ct);
 
     /// <summary>
     /// One request for one symbol, one for a list (symbols=[...]), or one for all. Symbols are resolved first,
@@ -81,7 +58,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
     /// read is left out and reported; rows of symbols nobody asked for (or listed after the catalog was read) are
     /// left out silently.
     /// </summary>
-    private async Task<RowSet<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, string path, Func<int, int> weight,
+    private async Task<RowSet<T>> TickerCallAsync<T>(IReadOnlyList<string>? symbols, Endpoint endpoint,
         Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
@@ -89,7 +66,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
 
         // Past 100 symbols the list costs as much as all of them, and the URL stays short.
         var askAll = wanted is null || wanted.Count > 100;
-        var request = new RestRequest(HttpMethod.Get, path, weight(askAll ? 0 : wanted!.Count));
+        var request = endpoint.Request(askAll ? 0 : wanted!.Count);
         if (!askAll && wanted!.Count == 1) request.Add("symbol", wanted[0].NativeSymbol);
         else if (!askAll) request.Add("symbols", JsonSerializer.Serialize(wanted!.Select(s => s.NativeSymbol).Distinct().ToArray()));
 
@@ -124,7 +101,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
 
         if (query.Aggregate)
         {
-            var request = new RestRequest(HttpMethod.Get, "api/v3/aggTrades", 4).Add("symbol", info.NativeSymbol).Add("limit", limit);
+            var request = BinanceSpotEndpoints.AggregateTrades.Request().Add("symbol", info.NativeSymbol).Add("limit", limit);
             if (fromId is not null) request.Add("fromId", fromId);
             else if (query.StartTime is { } start) request.Add("startTime", start.ToUnixTimeMilliseconds());
             else if (query.EndTime is { } end)
@@ -145,11 +122,11 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
 
         if (fromId is null)
         {
-            var recent = new RestRequest(HttpMethod.Get, "api/v3/trades", 25).Add("symbol", info.NativeSymbol).Add("limit", limit);
+            var recent = BinanceSpotEndpoints.RecentTrades.Request().Add("symbol", info.NativeSymbol).Add("limit", limit);
             return new TradePage(await Rest.ReadAsync(recent, root => root.Rows(t => BinanceParsers.Trade(t, info)), ct).ConfigureAwait(false), null);
         }
 
-        var history = new RestRequest(HttpMethod.Get, "api/v3/historicalTrades", 25)
+        var history = BinanceSpotEndpoints.HistoricalTrades.Request()
             .Add("symbol", info.NativeSymbol).Add("limit", limit).Add("fromId", fromId);
         var page = await Rest.ReadAsync(history, root => root.Rows(t => BinanceParsers.Trade(t, info)), ct).ConfigureAwait(false);
         return new TradePage(page, NextCursor(page));
@@ -163,7 +140,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
     {
         CheckInterval(interval);
         var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
-        var request = new RestRequest(HttpMethod.Get, "api/v3/klines", 2)
+        var request = BinanceSpotEndpoints.Klines.Request()
             .Add("symbol", info.NativeSymbol)
             .Add("interval", interval.Code)
             .Add("startTime", start?.ToUnixTimeMilliseconds())

@@ -9,27 +9,15 @@ namespace Fluxum.Engine.Exchanges.Binance;
 /// Binance spot market streams: symbols resolved against the exchange's list, up to 1024 streams per combined
 /// connection, books kept by the snapshot + diff algorithm with snapshots from the REST client (1000 levels).
 /// </summary>
-internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri streamBase) : IMarketStreams
+internal sealed class BinanceSpotStreams(BinanceSpotMarketData market, Uri streamBase, StreamOptions options) : IMarketStreams
 {
-    public const string LiveUrl = "wss://stream.binance.com:9443/";
-    public const string TestnetUrl = "wss://stream.testnet.binance.vision/";
-    public const string ApiLiveUrl = "wss://ws-api.binance.com:443/";
-    public const string ApiTestnetUrl = "wss://ws-api.testnet.binance.vision/";
-
-    /// <summary>Binance cuts every connection after 24 hours; we move first, at a moment of our choosing.</summary>
-    internal static readonly TimeSpan Lifetime = TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50);
-
     private const int SnapshotLevels = 1000;
-
-    /// <summary>Connection behaviour; from the FLUXUM_WS_* variables unless a test sets it.</summary>
-    internal StreamOptions? Options { get; init; }
 
     public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
     {
         if (request.Channel == StreamChannel.Candle) market.CheckInterval(request.Interval!.Value);
         var symbols = (await market.ResolveAllAsync(request.Symbols, ct).ConfigureAwait(false)).DistinctBy(s => s.NativeSymbol).ToList();
 
-        var options = Options ?? StreamOptions.FromEnvironment(Lifetime);
         var connections = new List<Func<CancellationToken, Task>>();
         foreach (var group in BinanceStreamNames.Connections(symbols))
         {

@@ -15,10 +15,11 @@ using Fluxum.Trading;
 namespace Fluxum.Engine.Exchanges.Binance;
 
 /// <summary>
-/// A Binance spot account over the signed REST endpoints. Shares the market data client's transport, so the
-/// weight budget, bans and clock offset are one per exchange address.
+/// A Binance spot account over the signed REST endpoints, and its events over the WebSocket API. Signs through the
+/// connection's transport, so the weight budget, bans and clock offset are one per exchange address, while the
+/// order counters are the account's own.
 /// </summary>
-internal sealed class BinanceSpotTrading : ITrading
+internal sealed class BinanceSpotTrading : ITrading, IAccountStreams
 {
     /// <summary>
     /// Binance's own word that a request's fate is unknown (errors.md): -1006, an unexpected answer from the message
@@ -26,32 +27,31 @@ internal sealed class BinanceSpotTrading : ITrading
     /// </summary>
     private static readonly HashSet<string> UnknownExecution = new(StringComparer.Ordinal) { "-1006", "-1007" };
 
-    private readonly BinanceSpotMarketData _market;
+    private readonly ExchangeConnection _connection;
+    private readonly SymbolSource _symbols;
     private readonly RestTransport _rest;
 
-    private readonly Uri? _userStreamBase;
-
-    public BinanceSpotTrading(BinanceSpotMarketData market, ExchangeCredential credential, int recvWindow = 5000, Uri? userStreamBase = null)
+    public BinanceSpotTrading(ExchangeConnection connection, ExchangeAccount account)
     {
-        _market = market;
-        _userStreamBase = userStreamBase;
-        Credential = credential;
-        var shared = market.Transport;
-        Authenticator = new BinanceAuthenticator(credential, shared.Clock) { RecvWindow = recvWindow };
-        _rest = new RestTransport(shared.Exchange, shared.BaseUri, shared.Gate, new BinanceErrorReader(shared.Exchange), clock: shared.Clock)
-        {
-            Authenticator = Authenticator,
-            Timeout = shared.Timeout,
-        };
+        _connection = connection;
+        _symbols = connection.Symbols;
+        Credential = account.Credential;
+        Authenticator = new BinanceAuthenticator(account.Credential, connection.Clock) { RecvWindow = account.RecvWindow };
+        _rest = connection.SignedTransport(account, Authenticator);
     }
 
-    public ExchangeId Exchange => _market.Exchange;
+    public ExchangeId Exchange => _connection.Exchange;
+
+    /// <summary>The exchange address this account trades on (its market data, clock and budgets).</summary>
+    internal ExchangeConnection Connection => _connection;
+
+    /// <summary>The signed transport: the connection's gate and clock with this account's own order counters.</summary>
+    internal RestTransport Transport => _rest;
     public ExchangeCredential Credential { get; }
     internal BinanceAuthenticator Authenticator { get; }
-    internal BinanceSpotMarketData Market => _market;
 
     /// <summary>How long at least to keep looking for an order whose placement (or cancel) answer was lost.</summary>
-    public TimeSpan LookupPatience { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan LookupPatience { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// How long a lost request's verdict waits: Binance refuses a request older than its recvWindow just before
@@ -64,34 +64,34 @@ internal sealed class BinanceSpotTrading : ITrading
 
     public async Task WatchAsync(IStreamSink sink, CancellationToken ct)
     {
-        var streamBase = _userStreamBase ?? throw FxException.NotSupported(Exchange, "user data streams");
-        var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
+        var streamBase = _connection.StreamBase("api");
+        var catalog = await _symbols.GetAsync(ct).ConfigureAwait(false);
         var protocol = new BinanceUserDataProtocol(Credential.ApiKey, Authenticator.Signer, () => _rest.Clock.Now,
             native => catalog.TryResolve(native, out var s) ? s : null, sink);
         await using var session = new StreamSession(ExchangeId.Binance, new Uri(streamBase, "ws-api/v3"), protocol,
-            StreamOptions.FromEnvironment(BinanceSpotStreams.Lifetime));
+            _connection.StreamSettings(BinanceSpotModule.StreamLifetime));
         await session.RunAsync(ct).ConfigureAwait(false);
     }
 
     public async Task<AccountInfo> GetAccountAsync(CancellationToken ct)
     {
-        var request = Signed(HttpMethod.Get, "api/v3/account", 20);
+        var request = BinanceSpotEndpoints.Account.Request();
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
         return BinanceTradingParsers.Account(_rest.Answer(request, doc), Exchange, Credential.MaskedApiKey, Credential.Source);
     }
 
     public async Task<RowSet<Balance>> GetBalancesAsync(CancellationToken ct)
     {
-        var request = Signed(HttpMethod.Get, "api/v3/account", 20);
+        var request = BinanceSpotEndpoints.Account.Request();
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
         return _rest.Answer(request, doc).Read(root => BinanceTradingParsers.Balances(root, Exchange));
     }
 
     public async Task<Order> PlaceOrderAsync(OrderRequest order, bool test, CancellationToken ct)
     {
-        var info = await _market.ResolveAsync(order.Symbol, ct).ConfigureAwait(false);
+        var info = await _symbols.ResolveAsync(order.Symbol, ct).ConfigureAwait(false);
         var clientId = order.ClientOrderId ?? NewClientOrderId();
-        var request = Signed(HttpMethod.Post, test ? "api/v3/order/test" : "api/v3/order", 1, countsAsOrder: !test)
+        var request = (test ? BinanceSpotEndpoints.TestOrder : BinanceSpotEndpoints.NewOrder).Request()
             .Add("symbol", info.NativeSymbol)
             .Add("side", Wire(order.Side))
             .Add("type", BinanceTradingParsers.WireType(order.Type))
@@ -134,9 +134,9 @@ internal sealed class BinanceSpotTrading : ITrading
     /// </summary>
     public async Task<RowSet<Order>> PlaceOrderListAsync(OrderListRequest list, CancellationToken ct)
     {
-        var info = await _market.ResolveAsync(list.Symbol, ct).ConfigureAwait(false);
+        var info = await _symbols.ResolveAsync(list.Symbol, ct).ConfigureAwait(false);
         var listClientId = list.ListClientOrderId ?? NewClientOrderId();
-        var request = Signed(HttpMethod.Post, list.Kind == OrderListKind.Oco ? "api/v3/orderList/oco" : "api/v3/orderList/oto", 1, countsAsOrder: true)
+        var request = (list.Kind == OrderListKind.Oco ? BinanceSpotEndpoints.NewOco : BinanceSpotEndpoints.NewOto).Request()
             .Add("symbol", info.NativeSymbol)
             .Add("listClientOrderId", listClientId)
             .Add("newOrderRespType", "FULL");
@@ -217,7 +217,7 @@ internal sealed class BinanceSpotTrading : ITrading
             List<string> members;
             try
             {
-                using var doc = await SendAsync(Signed(HttpMethod.Get, "api/v3/orderList", 4).Add("origClientOrderId", listClientId), c).ConfigureAwait(false);
+                using var doc = await SendAsync(BinanceSpotEndpoints.QueryOrderList.Request().Add("origClientOrderId", listClientId), c).ConfigureAwait(false);
                 members = doc.RootElement.Get("orders").EnumerateArray().Select(o => o.Long("orderId").ToString(CultureInfo.InvariantCulture)).ToList();
             }
             catch (ExchangeErrorException e) when (e.Code is "-2011" or "-2013")
@@ -243,27 +243,27 @@ internal sealed class BinanceSpotTrading : ITrading
 
     public async Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct)
     {
-        var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
-        var request = WithReference(Signed(HttpMethod.Get, "api/v3/order", 4), info, reference);
+        var info = await _symbols.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
+        var request = WithReference(BinanceSpotEndpoints.QueryOrder.Request(), info, reference);
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
         return BinanceTradingParsers.Order(_rest.Answer(request, doc), info);
     }
 
     public async Task<RowSet<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct)
     {
-        var info = symbol is null ? null : await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
-        var request = Signed(HttpMethod.Get, "api/v3/openOrders", info is null ? 80 : 6).Add("symbol", info?.NativeSymbol);
+        var info = symbol is null ? null : await _symbols.ResolveAsync(symbol, ct).ConfigureAwait(false);
+        var request = BinanceSpotEndpoints.OpenOrders.Request(info is null ? 0 : 1).Add("symbol", info?.NativeSymbol);
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
         return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
     public Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
-        HistoryAsync(query, "api/v3/allOrders", "orderId", BinanceTradingParsers.Order, ct);
+        HistoryAsync(query, BinanceSpotEndpoints.AllOrders, "orderId", BinanceTradingParsers.Order, ct);
 
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
     {
-        var info = await _market.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
-        var request = WithReference(Signed(HttpMethod.Delete, "api/v3/order", 1), info, reference);
+        var info = await _symbols.ResolveAsync(reference.Symbol, ct).ConfigureAwait(false);
+        var request = WithReference(BinanceSpotEndpoints.CancelOrder.Request(), info, reference);
         JsonDocument doc;
         try
         {
@@ -285,7 +285,7 @@ internal sealed class BinanceSpotTrading : ITrading
                 }
             }, o => !o.IsOpen, Patience, ct).ConfigureAwait(false);
             if (outcome.Failure is { } failure) throw LostAnswerErrors.CancelOutcomeUnknown(Exchange, what, lost, failure, LookUpCommand(info, reference));
-            return Cancelled(outcome.Found ?? throw new ExchangeErrorException(Exchange, "-2013", "Order does not exist.", 400, FxErrorKind.ObjectNotFound), what, lost);
+            return Cancelled(outcome.Found ?? throw new ExchangeErrorException(Exchange, "-2013", "Order does not exist.", 400, FxErrorKind.ObjectNotFound, BinanceSpotModule.Family), what, lost);
         }
 
         using (doc) return BinanceTradingParsers.Order(_rest.Answer(request, doc), info);
@@ -297,9 +297,9 @@ internal sealed class BinanceSpotTrading : ITrading
     /// </summary>
     public async Task<RowSet<Order>> CancelAllAsync(string symbol, CancellationToken ct)
     {
-        var info = await _market.ResolveAsync(symbol, ct).ConfigureAwait(false);
+        var info = await _symbols.ResolveAsync(symbol, ct).ConfigureAwait(false);
         var open = await GetOpenOrdersAsync(info.NativeSymbol, ct).ConfigureAwait(false);
-        var request = Signed(HttpMethod.Delete, "api/v3/openOrders", 1).Add("symbol", info.NativeSymbol);
+        var request = BinanceSpotEndpoints.CancelOpenOrders.Request().Add("symbol", info.NativeSymbol);
         JsonDocument doc;
         try
         {
@@ -370,14 +370,14 @@ internal sealed class BinanceSpotTrading : ITrading
         reference.OrderId is { } id ? $"Get-FxOrder -Symbol {info.NativeSymbol} -OrderId {id}" : $"Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {reference.ClientOrderId}";
 
     public Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
-        HistoryAsync(query, "api/v3/myTrades", "fromId", BinanceTradingParsers.MyTrade, ct);
+        HistoryAsync(query, BinanceSpotEndpoints.MyTrades, "fromId", BinanceTradingParsers.MyTrade, ct);
 
     /// <summary>One page of account history; Binance takes either an id to start from or a time range, not both.</summary>
-    private async Task<RowSet<T>> HistoryAsync<T>(HistoryQuery query, string path, string idParameter,
+    private async Task<RowSet<T>> HistoryAsync<T>(HistoryQuery query, Endpoint endpoint, string idParameter,
         Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
     {
-        var info = await _market.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
-        var request = Signed(HttpMethod.Get, path, 20)
+        var info = await _symbols.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
+        var request = endpoint.Request()
             .Add("symbol", info.NativeSymbol)
             .Add(idParameter, query.FromId)
             .Add("startTime", query.FromId is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
@@ -398,21 +398,21 @@ internal sealed class BinanceSpotTrading : ITrading
         var rows = (answer.IsList ? answer.Items() : (IEnumerable<JsonField>)new[] { answer }).SelectMany(MembersOf).ToList();
 
         // A symbol listed since the catalog was read is looked for once more before its orders count as unreadable.
-        var catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
+        var catalog = await _symbols.GetAsync(ct).ConfigureAwait(false);
         var unknown = rows.Select(r => r.Element.ValueKind == JsonValueKind.Object && r.Element.TryGetProperty("symbol", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)
             .OfType<string>().FirstOrDefault(s => !catalog.TryResolve(s, out _));
         if (unknown is not null)
         {
             try
             {
-                await _market.ResolveAsync(unknown, ct).ConfigureAwait(false);
+                await _symbols.ResolveAsync(unknown, ct).ConfigureAwait(false);
             }
             catch (FxException e) when (e.Kind == FxErrorKind.ObjectNotFound)
             {
                 // Reported below, per order.
             }
 
-            catalog = await _market.GetSymbolsAsync(ct).ConfigureAwait(false);
+            catalog = await _symbols.GetAsync(ct).ConfigureAwait(false);
         }
 
         return JsonRows.Read(rows, o =>
@@ -440,7 +440,7 @@ internal sealed class BinanceSpotTrading : ITrading
         catch (ExchangeErrorException e) when (e.Code == "-1021")
         {
             var before = _rest.Clock.Offset;
-            var time = await _market.GetServerTimeAsync(ct).ConfigureAwait(false);
+            var time = await _connection.Market.GetServerTimeAsync(ct).ConfigureAwait(false);
             FxLog.Verbose($"{Exchange} refused the request's timestamp (-1021); the clock offset was {before.TotalMilliseconds:0} ms and is now {time.OffsetMilliseconds:0} ms. Trying once more.");
             try
             {
@@ -457,9 +457,6 @@ internal sealed class BinanceSpotTrading : ITrading
             }
         }
     }
-
-    private static RestRequest Signed(HttpMethod method, string path, int weight, bool countsAsOrder = false) =>
-        new(method, path, weight) { Signed = true, CountsAsOrder = countsAsOrder };
 
     private static RestRequest WithReference(RestRequest request, SymbolInfo info, OrderReference reference) =>
         request.Add("symbol", info.NativeSymbol)

@@ -11,42 +11,30 @@ namespace Fluxum.Engine.Exchanges.Kraken;
 /// <summary>Kraken spot public market data over REST (/0/public).</summary>
 internal sealed class KrakenSpotMarketData : MarketDataAdapter
 {
-    public const string LiveUrl = "https://api.kraken.com";
-
     /// <summary>Kraken serves only the most recent 720 candles of any interval.</summary>
     public const int CandleWindow = 720;
 
-    private static readonly CandleInterval[] Intervals =
-        "1m 5m 15m 30m 1h 4h 1d 1w 15d".Split(' ').Select(CandleInterval.Parse).ToArray();
-
-    public KrakenSpotMarketData(RestTransport rest, ExchangeInfo info) : base(rest, info)
+    public KrakenSpotMarketData(ExchangeConnection connection) : base(connection)
     {
     }
 
-    public static ExchangeCapabilities Capabilities =>
-        ExchangeCapabilities.ServerTime | ExchangeCapabilities.Symbols | ExchangeCapabilities.Depth | ExchangeCapabilities.Ticker
-        | ExchangeCapabilities.PriceTicker | ExchangeCapabilities.BookTicker | ExchangeCapabilities.RecentTrades
-        | ExchangeCapabilities.TradeHistoryByTime | ExchangeCapabilities.Candles | ExchangeCapabilities.Streams;
-
-    public static IReadOnlyList<CandleInterval> SupportedIntervals => Intervals;
-
-    public override IReadOnlyList<CandleInterval> CandleIntervals => Intervals;
+    public override IReadOnlyList<CandleInterval> CandleIntervals => KrakenSpotModule.Intervals;
     public override int MaxCandlesPerRequest => CandleWindow;
     public override int MaxTradesPerRequest => 1000;
     public override DepthLimitRule DepthLimits { get; } = new(1, 500, 100);
 
-    protected override RestRequest ServerTimeRequest() => new(HttpMethod.Get, "0/public/Time");
+    protected override RestRequest ServerTimeRequest() => KrakenSpotEndpoints.Time.Request();
     protected override DateTimeOffset ParseServerTime(JsonField root) => KrakenParsers.ServerTime(root);
 
     protected override Task<RowSet<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct) =>
-        Rest.ReadAsync(new RestRequest(HttpMethod.Get, "0/public/AssetPairs"), KrakenParsers.Symbols, ct);
+        Rest.ReadAsync(KrakenSpotEndpoints.AssetPairs.Request(), KrakenParsers.Symbols, ct);
 
     public override async Task<OrderBook> GetDepthAsync(string symbol, int? limit, CancellationToken ct)
     {
         var n = limit ?? DepthLimits.Default;
         CheckDepthLimit(n);
         var info = await ResolveAsync(symbol, ct).ConfigureAwait(false);
-        var request = new RestRequest(HttpMethod.Get, "0/public/Depth").Add("pair", info.NativeSymbol).Add("count", n);
+        var request = KrakenSpotEndpoints.Depth.Request().Add("pair", info.NativeSymbol).Add("count", n);
         return await Rest.ReadAsync(request, root => KrakenParsers.Depth(root, info, DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
     }
 
@@ -69,7 +57,7 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
         var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
-        var request = new RestRequest(HttpMethod.Get, "0/public/Ticker");
+        var request = KrakenSpotEndpoints.Ticker.Request();
         if (wanted is not null) request.Add("pair", string.Join(",", wanted.Select(s => s.NativeSymbol).Distinct()));
         var read = await Rest.ReadAsync(request, root => JsonRows.Read(KrakenParsers.Result(root).Members(),
             entry => catalog.TryResolve(entry.Name!, out var info) ? new Keyed<T>(info.NativeSymbol, parse(entry, info)) : null), ct).ConfigureAwait(false);
@@ -93,7 +81,7 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
         if (query.Aggregate) throw Errors.FxException.NotSupported(Exchange, "aggregate trades (-Aggregate)");
         if (query.FromId is not null) throw Errors.FxException.NotSupported(Exchange, "trade history by id (-FromId); use -StartTime");
         var info = await ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
-        var request = new RestRequest(HttpMethod.Get, "0/public/Trades").Add("pair", info.NativeSymbol)
+        var request = KrakenSpotEndpoints.Trades.Request().Add("pair", info.NativeSymbol)
             .Add("count", Math.Clamp(query.Limit, 1, MaxTradesPerRequest));
         if (query.Cursor is { } cursor) request.Add("since", cursor);
         else if (query.StartTime is { } start) request.Add("since", start.ToUnixTimeSeconds());
@@ -128,7 +116,7 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
             FxLog.Warning($"Kraken serves only its latest {CandleWindow} {interval} candles (from about {earliest:u}); earlier ones are not available there.");
         }
 
-        var request = new RestRequest(HttpMethod.Get, "0/public/OHLC").Add("pair", info.NativeSymbol).Add("interval", interval.TotalMinutes);
+        var request = KrakenSpotEndpoints.Ohlc.Request().Add("pair", info.NativeSymbol).Add("interval", interval.TotalMinutes);
 
         // Kraken's since is exclusive: one second earlier keeps the candle that opens exactly at start.
         if (start is { } from) request.Add("since", from.ToUnixTimeSeconds() - 1);

@@ -6,13 +6,8 @@ using Fluxum.Streams;
 namespace Fluxum.Engine.Exchanges.Kraken;
 
 /// <summary>Kraken spot market streams (WebSocket v2 at &lt;base&gt;/v2): every symbol of a command on one connection.</summary>
-internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamBase) : IMarketStreams
+internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamBase, StreamOptions options) : IMarketStreams
 {
-    public const string LiveUrl = "wss://ws.kraken.com/";
-
-    /// <summary>Connection behaviour; from the FLUXUM_WS_* variables unless a test sets it.</summary>
-    internal StreamOptions? Options { get; init; }
-
     public async Task RunAsync(StreamRequest request, IStreamSink sink, CancellationToken ct)
     {
         if (request.Channel == StreamChannel.Trade && request.Aggregate) throw FxException.NotSupported(ExchangeId.Kraken, "aggregate trades (-Aggregate)");
@@ -20,7 +15,7 @@ internal sealed class KrakenSpotStreams(KrakenSpotMarketData market, Uri streamB
         var symbols = (await market.ResolveAllAsync(request.Symbols, ct).ConfigureAwait(false)).DistinctBy(s => s.NativeSymbol).ToList();
 
         using var protocol = new KrakenMarketStreamProtocol(request, symbols, sink);
-        await using var session = new StreamSession(ExchangeId.Kraken, new Uri(streamBase, "v2"), protocol, Options ?? StreamOptions.FromEnvironment());
+        await using var session = new StreamSession(ExchangeId.Kraken, new Uri(streamBase, "v2"), protocol, options);
         await session.RunAsync(ct).ConfigureAwait(false);
     }
 }
