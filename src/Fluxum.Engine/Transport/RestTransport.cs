@@ -81,7 +81,7 @@ internal sealed class RestTransport
         await Gate.WaitAsync(request, ct).ConfigureAwait(false);
         if (AccountGate is { } account) await account.WaitAsync(request, ct).ConfigureAwait(false);
         using var message = new HttpRequestMessage { Method = request.Method };
-        var wire = WireRequest.For(request, message);
+        var wire = WireRequest.For(request, message, BaseUri);
         if (request.Signed)
         {
             (Authenticator ?? throw new InvalidOperationException($"{Exchange} request {request.Path} needs credentials."))

@@ -15,11 +15,12 @@ internal sealed class WireRequest
     public const string FormMediaType = "application/x-www-form-urlencoded";
     public const string JsonMediaType = "application/json";
 
-    private readonly string? _json;
+    private string? _json;
 
-    private WireRequest(RestRequest request, HttpRequestHeaders headers)
+    private WireRequest(RestRequest request, HttpRequestHeaders headers, Uri baseUri)
     {
         Headers = headers;
+        BaseUri = baseUri;
         if (request.CarriesNoBody)
         {
             Query = new List<KeyValuePair<string, string>>(request.Parameters);
@@ -38,12 +39,32 @@ internal sealed class WireRequest
         HasBody = !request.CarriesNoBody;
     }
 
-    public static WireRequest For(RestRequest request, HttpRequestMessage message) => new(request, message.Headers);
+    public static WireRequest For(RestRequest request, HttpRequestMessage message, Uri baseUri) => new(request, message.Headers, baseUri);
+
+    /// <summary>The exchange's base address (scheme, host, port, any base path): what a token's audience or uri claim names.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>
+    /// The JSON body, which a signer may replace with a signed one (an action with its nonce and signature); null
+    /// for a form body or none. Only a request that carries a body can have one.
+    /// </summary>
+    public string? Json
+    {
+        get => _json;
+        set
+        {
+            if (!HasBody) throw new InvalidOperationException("A read carries no body; its parameters travel in the query string.");
+            _json = value;
+
+            // The JSON is the body now: the form it was built from goes with it.
+            if (value is not null) Form = null;
+        }
+    }
 
     public List<KeyValuePair<string, string>> Query { get; }
 
     /// <summary>The form body's fields; null when the body is JSON or there is no body.</summary>
-    public List<KeyValuePair<string, string>>? Form { get; }
+    public List<KeyValuePair<string, string>>? Form { get; private set; }
 
     public HttpRequestHeaders Headers { get; }
 
@@ -51,6 +72,9 @@ internal sealed class WireRequest
 
     /// <summary>Where an authenticator adds its parameters: the form body when there is one, else the query string.</summary>
     public List<KeyValuePair<string, string>> Signable => Form ?? Query;
+
+    /// <summary>The parameters the module gave, wherever they travel (a signer that moves them into a signed payload reads them here).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters => Form ?? Query;
 
     public string EncodedQuery => QueryString.Encode(Query);
 
