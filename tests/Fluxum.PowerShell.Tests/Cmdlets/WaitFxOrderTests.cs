@@ -57,7 +57,7 @@ public sealed class WaitFxOrderTests : IDisposable
             TimeSpan.FromSeconds(10)), "Wait-FxOrder did not listen to the account stream");
         await Task.Delay(300);
         Assert.False(run.IsCompleted);
-        var readsBefore = _exchange.Server.Requests.All.Count(q => q.Method == "GET" && q.Path == "/api/v3/order" && q.Query.Contains(id));
+        var readsBefore = _exchange.Server.Requests.All.Count(q => q.Method == "GET" && q.Path == "/api/v3/order" && q.Query.TrimStart('?').Split('&').Contains("orderId=" + id));
 
         _trader.Invoke($"Stop-FxOrder BTCUSDT {id} -Credential $cred").AssertClean();
         await Task.Run(() => ps.EndInvoke(run));
@@ -67,7 +67,7 @@ public sealed class WaitFxOrderTests : IDisposable
         Assert.Equal(id, order.Properties["OrderId"].Value);
         Assert.Contains(ps.Streams.Verbose, v => v.Message.Contains("on the account stream"));
         // The end came from the stream, not from another read of the order.
-        Assert.Equal(readsBefore, _exchange.Server.Requests.All.Count(q => q.Method == "GET" && q.Path == "/api/v3/order" && q.Query.Contains(id)));
+        Assert.Equal(readsBefore, _exchange.Server.Requests.All.Count(q => q.Method == "GET" && q.Path == "/api/v3/order" && q.Query.TrimStart('?').Split('&').Contains("orderId=" + id)));
     }
 
     [Fact]
