@@ -27,6 +27,7 @@
         'Get-FxTrade'
         'New-FxOrder'
         'Stop-FxOrder'
+        'Wait-FxOrder'
         'Watch-FxBook'
         'Watch-FxCandle'
         'Watch-FxOrder'
