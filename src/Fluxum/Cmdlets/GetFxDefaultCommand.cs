@@ -9,9 +9,13 @@ namespace Fluxum.Commands.Cmdlets;
 [OutputType(typeof(FxDefaults))]
 public sealed class GetFxDefaultCommand : FluxumCmdlet
 {
+    /// <summary>Leaves out this session's Set-FxDefault: what a script or a new session would use, from FLUXUM_DEFAULT_EXCHANGE and the built-in defaults.</summary>
+    [Parameter]
+    public SwitchParameter IgnoreSession { get; set; }
+
     protected override void EndProcessing()
     {
-        var defaults = SessionDefaults.Resolve(out var problem);
+        var defaults = SessionDefaults.Resolve(out var problem, IgnoreSession);
         if (problem is not null)
         {
             WriteError(Bridge.ErrorRecords.InvalidArgument("Fluxum.InvalidDefaultExchange", problem, System.Environment.GetEnvironmentVariable(FxDefaults.ExchangeVariable)));

@@ -50,13 +50,14 @@ internal static class SessionDefaults
     }
 
     /// <summary>The defaults in force now, with where each came from; <paramref name="problem"/> names a FLUXUM_DEFAULT_EXCHANGE that is no exchange id.</summary>
-    public static FxDefaults Resolve(out string? problem)
+    /// <param name="ignoreSession">Leaves out Set-FxDefault: what a new session or a script of this process would use.</param>
+    public static FxDefaults Resolve(out string? problem, bool ignoreSession = false)
     {
         problem = null;
         ExchangeId? exchange = null;
         TradingEnvironment? environment = null;
         string? account = null;
-        if (Current is { } kept)
+        if (!ignoreSession && Current is { } kept)
         {
             lock (kept)
             {

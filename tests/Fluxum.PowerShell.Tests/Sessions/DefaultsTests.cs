@@ -44,6 +44,9 @@ public sealed class DefaultsTests : IDisposable
         var d = _ps.Invoke("Get-FxDefault").Output.Single();
         Assert.Equal("Kraken", d.Properties["Exchange"].Value.ToString());
         Assert.Equal("Set-FxDefault", d.Properties["ExchangeSource"].Value);
+        var script = _ps.Invoke("Get-FxDefault -IgnoreSession").Output.Single();
+        Assert.Equal("Binance", script.Properties["Exchange"].Value.ToString());
+        Assert.Equal("Built-in", script.Properties["ExchangeSource"].Value);
 
         using (var other = new PowerShellSession())
         {
