@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using Fluxum.Commands.Bridge;
+using Fluxum.Commands.Completion;
 
 namespace Fluxum.Commands.Cmdlets;
 
@@ -13,6 +14,7 @@ public class AccountParameters
 {
     /// <summary>A named account (secret Fluxum.&lt;Exchange&gt;.&lt;Account&gt;, Connect-FxExchange -Account); none is the unnamed one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [AllowNull]
     [AllowEmptyString]
     public string? Account { get; set; }
@@ -75,6 +77,7 @@ public sealed class AccountListParameters : AccountParameters
 {
     /// <summary>One or more named accounts; each one's rows carry its name in their Account property.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [AllowNull]
     [AllowEmptyCollection]
     public new string?[]? Account { get; set; }

@@ -48,7 +48,7 @@ public sealed class TestFxConnectionCommand : TradingCmdlet
             if (!trades)
             {
                 credentials = "NotApplicable";
-                if (name is not null || Choice.IsExplicit) problem = $"{exchange} has no trading in this version of Fluxum, so no account can be checked";
+                if (Choice.IsExplicit) problem = $"{exchange} has no trading in this version of Fluxum, so no account can be checked";
             }
             else
             {

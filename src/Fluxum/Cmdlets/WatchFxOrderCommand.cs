@@ -28,7 +28,14 @@ public sealed class WatchFxOrderCommand : WatchCmdlet, IDynamicParameters
         {
             CheckDefaultExchange();
             Engine.Require(Exchange, ExchangeCapabilities.AccountStream, "the account's own order stream (Watch-FxOrder)");
-            foreach (var name in _choice.Resolve(this, Defaults.Account))
+            var names = _choice.Resolve(this, Defaults.Account);
+            if (names.Count > 1 && (_choice.Credential is not null || _choice.SecretName is not null))
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("Fluxum.OneCredentialManyAccounts",
+                    "-Credential and -SecretName give the keys of one account; with several -Account names, let each resolve its own (Connect-FxExchange -Account, or its secret).", _choice.Requested));
+            }
+
+            foreach (var name in names)
             {
                 var credential = CredentialResolver.Resolve(this, Exchange, Environment, name, _choice.Credential, _choice.SecretName, _choice.Vault);
                 var account = Engine.GetAccountStreams(Exchange, Environment, credential);

@@ -66,6 +66,20 @@ public sealed class NamedAccountTests : IDisposable
     }
 
     [Fact]
+    public void Account_completes_with_the_accounts_connected_for_the_exchange()
+    {
+        ConnectA();
+        _ps.Invoke("Connect-FxExchange -Account alpha -Credential $credA | Out-Null").AssertClean();
+        var line = "Get-FxBalance -Account ";
+        var r = _ps.Invoke($"(TabExpansion2 '{line}' {line.Length}).CompletionMatches.CompletionText");
+        r.AssertClean();
+        Assert.Equal(new[] { "a", "alpha" }, r.Output.Select(o => o.ToString()));
+        var krakenLine = "Get-FxBalance -Exchange Kraken -Account ";
+        var kraken = _ps.Invoke($"(TabExpansion2 '{krakenLine}' {krakenLine.Length}).CompletionMatches.CompletionText");
+        Assert.DoesNotContain(kraken.Output, o => o?.ToString() is "a" or "alpha"); // Binance's accounts are not Kraken's
+    }
+
+    [Fact]
     public void A_piped_order_goes_back_to_its_own_account()
     {
         ConnectA();
