@@ -86,16 +86,20 @@ internal abstract class MarketDataAdapter : IMarketData
         var server = await Rest.ReadAsync(request, ParseServerTime, ct).ConfigureAwait(false);
         var roundTrip = clock.Elapsed;
         var localMid = sentAt + roundTrip / 2;
-        var offset = Rest.Clock.Adopt(Exchange, AnswerSource.Rest(Exchange, request.Method, request.Path).ToString(), server, localMid);
+        Rest.Clock.Adopt(Exchange, AnswerSource.Rest(Exchange, request.Method, request.Path).ToString(), server, localMid);
         return new ServerTime
         {
             Exchange = Exchange,
             ServerTimeUtc = server,
             LocalTimeUtc = localMid,
-            Offset = offset,
+            Offset = ServerTime.OffsetAt(server, localMid, ClockResolution),
             RoundTrip = roundTrip,
+            Resolution = ClockResolution,
         };
     }
+
+    /// <summary>The finest step of the exchange's time answer; an offset finer than it would be noise.</summary>
+    protected virtual TimeSpan ClockResolution => TimeSpan.FromMilliseconds(1);
 
     protected abstract RestRequest ServerTimeRequest();
     protected abstract DateTimeOffset ParseServerTime(JsonField root);

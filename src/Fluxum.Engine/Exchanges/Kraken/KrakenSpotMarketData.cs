@@ -26,6 +26,9 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
     protected override RestRequest ServerTimeRequest() => KrakenSpotEndpoints.Time.Request();
     protected override DateTimeOffset ParseServerTime(JsonField root) => KrakenParsers.ServerTime(root);
 
+    /// <summary>Kraken's Time answer (unixtime) is in whole seconds.</summary>
+    protected override TimeSpan ClockResolution => TimeSpan.FromSeconds(1);
+
     protected override Task<RowSet<SymbolInfo>> LoadSymbolsAsync(CancellationToken ct) =>
         Rest.ReadAsync(KrakenSpotEndpoints.AssetPairs.Request(), KrakenParsers.Symbols, ct);
 
