@@ -30,11 +30,8 @@
         'New-FxOrder'
         'Set-FxDefault'
         'Stop-FxOrder'
-<<<<<<< HEAD
-        'Wait-FxOrder'
-=======
         'Test-FxConnection'
->>>>>>> i9-sessions
+        'Wait-FxOrder'
         'Watch-FxBook'
         'Watch-FxCandle'
         'Watch-FxOrder'
