@@ -17,7 +17,7 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     private const string FromIdSet = "FromId";
     private const string TimeSet = "Time";
 
-    /// <summary>History without an end stops after this many trades unless -Limit says otherwise.</summary>
+    /// <summary>History from an id stops after this many trades unless -Limit says otherwise (and says when it cut).</summary>
     private const int DefaultHistoryCount = 1000;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -33,9 +33,10 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     [Parameter]
     public SwitchParameter Aggregate { get; set; }
 
+    /// <summary>Text, since ids are the exchange's: 123 binds as "123", and the exchange module says whether it is one of its ids.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FromIdSet)]
-    [ValidateRange(0, long.MaxValue)]
-    public long FromId { get; set; }
+    [ValidateNotNullOrEmpty]
+    public string FromId { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = TimeSet)]
     public DateTime StartTime { get; set; }
@@ -50,16 +51,20 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
         var end = set == TimeSet ? AsUtc(EndTime) : null;
         CheckTimeRange(start, end);
 
-        long? fromId = set == FromIdSet ? FromId : null;
+        // A start without an end means "from then until now": the read pages to the present, never a silent first 1,000.
+        if (start is { } from && end is null) end = from > DateTimeOffset.UtcNow ? from : DateTimeOffset.UtcNow;
+
+        string? fromId = set == FromIdSet ? FromId : null;
         var aggregate = Aggregate.IsPresent;
-        int? maxTotal = set == RecentSet ? null : Limit ?? (end is null ? DefaultHistoryCount : null);
+        int? maxTotal = set == RecentSet ? null : Limit ?? (set == FromIdSet ? DefaultHistoryCount : null);
+        var warnWhenCut = set == FromIdSet && Limit is null;
         var recentLimit = Limit ?? 500;
         foreach (var symbol in Symbol)
         {
             var query = new TradeQuery(symbol, recentLimit) { Aggregate = aggregate, FromId = fromId, StartTime = start, EndTime = end };
             RunMarket(async (market, bridge, ct) =>
             {
-                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct, rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
+                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct, rowError: e => bridge.Error(e, symbol), warnWhenCut).ConfigureAwait(false))
                 {
                     bridge.Emit(trade);
                 }
