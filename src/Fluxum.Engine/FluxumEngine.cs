@@ -96,6 +96,20 @@ public sealed class FluxumEngine : IFluxumEngine
         return c.Module.DerivativesAccount(c, c.Account(credential, 5000)) ?? throw FxException.NotSupported(exchange, "positions, leverage and margin");
     }
 
+    public IReadOnlyList<RateLimit> GetRateLimits(ExchangeId? exchange = null, TradingEnvironment? environment = null)
+    {
+        if (exchange is { } wanted && !_connections.Keys.Any(k => k.Item1 == wanted && (environment is null || k.Item2 == environment)))
+        {
+            Connection(wanted, environment ?? TradingEnvironment.Live);
+        }
+
+        return _connections
+            .Where(c => (exchange is null || c.Key.Item1 == exchange) && (environment is null || c.Key.Item2 == environment))
+            .OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2)
+            .SelectMany(c => c.Value.RateLimits())
+            .ToList();
+    }
+
     public void Stop()
     {
         var stopping = Interlocked.Exchange(ref _stopping, new CancellationTokenSource());

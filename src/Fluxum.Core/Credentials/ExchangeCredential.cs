@@ -22,6 +22,9 @@ public sealed class ExchangeCredential
 
     public ExchangeId Exchange { get; }
 
+    /// <summary>The named account (-Account) these keys belong to; null for the exchange's unnamed account.</summary>
+    public string? Account { get; init; }
+
     /// <summary>Sent in a header on every signed request; still never printed whole.</summary>
     public string ApiKey { get; }
 
@@ -37,5 +40,5 @@ public sealed class ExchangeCredential
     /// <summary>The secret itself: for signers only.</summary>
     public string RevealSecret() => _secret;
 
-    public override string ToString() => $"{Exchange} key {MaskedApiKey} from {Source}";
+    public override string ToString() => $"{Exchange}{(Account is null ? "" : $" account '{Account}'")} key {MaskedApiKey} from {Source}";
 }

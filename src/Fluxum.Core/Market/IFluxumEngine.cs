@@ -33,6 +33,12 @@ public interface IFluxumEngine
 
     IDerivativesAccount GetDerivativesAccount(ExchangeId exchange, TradingEnvironment environment, ExchangeCredential credential);
 
+    /// <summary>
+    /// The rate budgets in use: of <paramref name="exchange"/> (opening its connection if this session has not yet), or
+    /// of every exchange connection in use when null. Per-key budgets come one set per account used.
+    /// </summary>
+    IReadOnlyList<RateLimit> GetRateLimits(ExchangeId? exchange = null, TradingEnvironment? environment = null);
+
     /// <summary>Ends every live stream and forgets every connection: Remove-Module calls it so no socket outlives the module.</summary>
     void Stop();
 }

@@ -6,6 +6,9 @@ namespace Fluxum.Trading;
 public sealed class AccountInfo
 {
     public ExchangeId Exchange { get; init; }
+
+    /// <summary>The named account (-Account) this came from; null for the unnamed one. Set by the layer that chose the account.</summary>
+    public string? Account { get; set; }
     public string AccountType { get; init; } = "";
     public bool CanTrade { get; init; }
     public bool CanWithdraw { get; init; }

@@ -6,6 +6,9 @@ namespace Fluxum.Trading;
 public sealed class Order
 {
     public ExchangeId Exchange { get; init; }
+
+    /// <summary>The named account (-Account) this came from; null for the unnamed one. Set by the layer that chose the account.</summary>
+    public string? Account { get; set; }
     public string Symbol { get; init; } = "";
     public string NativeSymbol { get; init; } = "";
     public string OrderId { get; init; } = "";

@@ -16,6 +16,7 @@ internal sealed class ExchangeConnection
 {
     private readonly Dictionary<string, RequestGate> _accountGates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Credentials.ExchangeCredential> _accountKeys = new(StringComparer.Ordinal);
 
     public ExchangeConnection(IExchangeModule module, TradingEnvironment environment, EngineSettings settings, HttpClient? http = null)
     {
@@ -73,8 +74,41 @@ internal sealed class ExchangeConnection
                 _accountGates[credential.ApiKey] = gate;
             }
 
+            // The latest name wins: one key under two names is one budget at the exchange.
+            _accountKeys[credential.ApiKey] = credential;
+
             return new ExchangeAccount(credential, gate) { RecvWindow = recvWindow };
         }
+    }
+
+    /// <summary>Every budget in use on this connection: the address's, then each account's (per API key), for Get-FxRateLimit.</summary>
+    public IReadOnlyList<RateLimit> RateLimits()
+    {
+        var rows = Rows(Rest.Gate, "Address", null).ToList();
+        lock (_accountGates)
+        {
+            foreach (var (key, gate) in _accountGates) rows.AddRange(Rows(gate, "Account", _accountKeys[key]));
+        }
+
+        return rows;
+    }
+
+    private IEnumerable<RateLimit> Rows(RequestGate gate, string scope, Credentials.ExchangeCredential? account)
+    {
+        var blocked = gate.BlockedUntil ?? Rest.Gate.BlockedUntil;
+        return gate.States().Select(s => new RateLimit
+        {
+            Exchange = Exchange,
+            Environment = Environment,
+            Scope = scope,
+            Account = account?.Account,
+            ApiKey = account?.MaskedApiKey,
+            Name = s.Name,
+            Used = s.Used,
+            Limit = s.Limit,
+            Window = s.Window,
+            BlockedUntil = blocked,
+        });
     }
 
     /// <summary>

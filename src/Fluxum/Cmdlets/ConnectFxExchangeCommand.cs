@@ -5,8 +5,8 @@ using Fluxum.Trading;
 namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>
-/// Resolves and checks credentials once (an account call) and keeps them for the session, so later commands
-/// need no -Credential. Commands also work without it, resolving credentials on first use.
+/// Resolves and checks credentials once (an account call) and keeps them for the session, under -Account when
+/// given, so later commands need no -Credential. Commands also work without it, resolving credentials on first use.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "FxExchange", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Connect-FxExchange.md")]
 [OutputType(typeof(AccountInfo))]
@@ -15,6 +15,7 @@ public sealed class ConnectFxExchangeCommand : TradingCmdlet
     protected override void ProcessRecord()
     {
         var account = Account();
+        var environment = Environment;
         AccountInfo? checkedAccount = null;
         RunAccount(async (a, bridge, ct) =>
         {
@@ -24,7 +25,7 @@ public sealed class ConnectFxExchangeCommand : TradingCmdlet
 
         // Kept only once the exchange accepted them, and here on the pipeline thread, where the runspace is known.
         if (checkedAccount is null) return;
-        SessionCredentials.Set(account.Credential, Environment);
-        WriteVerbose($"Connected to {account.Exchange} with key {account.Credential.MaskedApiKey} from {account.Credential.Source}.");
+        SessionCredentials.Set(account.Credential, environment);
+        WriteVerbose($"Connected to {account.Credential} (kept for this session).");
     }
 }

@@ -27,6 +27,7 @@ public abstract class FluxumCmdlet : PSCmdlet
     /// </summary>
     internal void Run(Func<PipelineBridge, CancellationToken, Task> work, object? target = null, int capacity = 1024)
     {
+        (this as MarketDataCmdlet)?.CheckDefaultExchange();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         var bridge = new PipelineBridge(capacity, linked.Token);
         var task = Task.Run(async () =>

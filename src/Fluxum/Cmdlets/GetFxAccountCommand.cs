@@ -8,6 +8,8 @@ namespace Fluxum.Commands.Cmdlets;
 [OutputType(typeof(AccountInfo))]
 public sealed class GetFxAccountCommand : TradingCmdlet
 {
+    protected override bool ReadsManyAccounts => true;
+
     protected override void ProcessRecord() =>
         RunAccount(async (account, bridge, ct) => bridge.Emit(await account.GetAccountAsync(ct).ConfigureAwait(false)), Exchange);
 }

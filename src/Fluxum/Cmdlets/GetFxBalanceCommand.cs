@@ -8,6 +8,8 @@ namespace Fluxum.Commands.Cmdlets;
 [OutputType(typeof(Balance))]
 public sealed class GetFxBalanceCommand : TradingCmdlet
 {
+    protected override bool ReadsManyAccounts => true;
+
     /// <summary>Only these assets (wildcards allowed).</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]

@@ -9,6 +9,8 @@ namespace Fluxum.Commands.Cmdlets;
 [OutputType(typeof(Fill))]
 public sealed class GetFxMyTradeCommand : TradingCmdlet
 {
+    protected override bool ReadsManyAccounts => true;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SymbolCompleter))]
     public string Symbol { get; set; } = "";

@@ -9,6 +9,8 @@ namespace Fluxum.Commands.Cmdlets;
 [OutputType(typeof(Order))]
 public sealed class GetFxOrderCommand : TradingCmdlet
 {
+    protected override bool ReadsManyAccounts => true;
+
     private const string ByIdSet = "ById";
     private const string ByClientIdSet = "ByClientId";
     private const string OpenSet = "Open";

@@ -14,28 +14,33 @@ namespace Fluxum.Commands.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "FxOrder", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Watch-FxOrder.md")]
 [OutputType(typeof(Order), typeof(Fill), typeof(Balance))]
-public sealed class WatchFxOrderCommand : WatchCmdlet
+public sealed class WatchFxOrderCommand : WatchCmdlet, IDynamicParameters
 {
-    /// <summary>User name = API key, password = API secret (or a PEM private key).</summary>
-    [Parameter]
-    [Credential]
-    public PSCredential? Credential { get; set; }
+    /// <summary>-Account (one or several: each its own stream), -Credential, -SecretName, -Vault, as on every account command.</summary>
+    private readonly AccountListParameters _choice = new();
 
-    /// <summary>The SecretManagement secret to read; default Fluxum.&lt;Exchange&gt;.</summary>
-    [Parameter]
-    public string? SecretName { get; set; }
-
-    [Parameter]
-    public string? Vault { get; set; }
+    public object GetDynamicParameters() => _choice;
 
     protected override void EndProcessing()
     {
-        IAccountStreams account;
+        var streams = new List<Func<IStreamSink, CancellationToken, Task>>();
         try
         {
+            CheckDefaultExchange();
             Engine.Require(Exchange, ExchangeCapabilities.AccountStream, "the account's own order stream (Watch-FxOrder)");
-            var credential = CredentialResolver.Resolve(this, Exchange, Environment, Credential, SecretName, Vault);
-            account = Engine.GetAccountStreams(Exchange, Environment, credential);
+            var names = _choice.Resolve(this, Defaults.Account);
+            if (names.Count > 1 && (_choice.Credential is not null || _choice.SecretName is not null))
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("Fluxum.OneCredentialManyAccounts",
+                    "-Credential and -SecretName give the keys of one account; with several -Account names, let each resolve its own (Connect-FxExchange -Account, or its secret).", _choice.Requested));
+            }
+
+            foreach (var name in names)
+            {
+                var credential = CredentialResolver.Resolve(this, Exchange, Environment, name, _choice.Credential, _choice.SecretName, _choice.Vault);
+                var account = Engine.GetAccountStreams(Exchange, Environment, credential);
+                streams.Add(name is null ? account.WatchAsync : (sink, ct) => account.WatchAsync(new NamedAccountSink(sink, name), ct));
+            }
         }
         catch (FxException e)
         {
@@ -43,6 +48,6 @@ public sealed class WatchFxOrderCommand : WatchCmdlet
             return;
         }
 
-        Watch(new Func<IStreamSink, CancellationToken, Task>[] { account.WatchAsync }, Exchange);
+        Watch(streams, Exchange);
     }
 }

@@ -16,25 +16,31 @@ namespace Fluxum.Commands.Credentials;
 /// </summary>
 internal static class CredentialResolver
 {
-    public static string DefaultSecretName(ExchangeId exchange) => $"Fluxum.{exchange}";
+    /// <summary>Fluxum.&lt;ExchangeId&gt; for the unnamed account, Fluxum.&lt;ExchangeId&gt;.&lt;Account&gt; for a named one.</summary>
+    public static string DefaultSecretName(ExchangeId exchange, string? account = null) =>
+        account is null ? $"Fluxum.{exchange}" : $"Fluxum.{exchange}.{account}";
 
     public static string EnvironmentPrefix(ExchangeId exchange, TradingEnvironment environment) =>
         Commands.Loading.EngineHost.Engine.Exchanges.First(e => e.Exchange == exchange).Family.ToUpperInvariant()
         + (environment == TradingEnvironment.Testnet ? "_TESTNET" : "");
 
-    public static ExchangeCredential Resolve(PSCmdlet cmdlet, ExchangeId exchange, TradingEnvironment environment,
+    /// <summary>
+    /// The credentials of <paramref name="account"/> (null: the unnamed account). Environment variables serve only
+    /// the unnamed account: a named one that resolves nowhere else is an error, never another account's keys.
+    /// </summary>
+    public static ExchangeCredential Resolve(PSCmdlet cmdlet, ExchangeId exchange, TradingEnvironment environment, string? account,
         PSCredential? credential, string? secretName, string? vault)
     {
         if (credential is not null)
         {
-            return Create(exchange, credential.UserName, credential.GetNetworkCredential().Password, "-Credential");
+            return Create(exchange, account, credential.UserName, credential.GetNetworkCredential().Password, "-Credential");
         }
 
-        if (secretName is null && vault is null && SessionCredentials.Get(exchange, environment) is { } connected) return connected;
+        if (secretName is null && vault is null && SessionCredentials.Get(exchange, environment, account) is { } connected) return connected;
 
-        var name = secretName ?? DefaultSecretName(exchange);
+        var name = secretName ?? DefaultSecretName(exchange, account);
         var secretManagement = cmdlet.InvokeCommand.GetCommand("Get-Secret", CommandTypes.Cmdlet | CommandTypes.Function) is not null;
-        if (secretManagement && ReadSecret(cmdlet, exchange, name, vault) is { } fromVault) return fromVault;
+        if (secretManagement && ReadSecret(cmdlet, exchange, account, name, vault) is { } fromVault) return fromVault;
         if (secretName is not null || vault is not null)
         {
             throw new FxException("Fluxum.SecretNotFound", FxErrorKind.ObjectNotFound,
@@ -50,15 +56,29 @@ internal static class CredentialResolver
         }
 
         var prefix = EnvironmentPrefix(exchange, environment);
+        var where = $"{exchange}{(environment == TradingEnvironment.Testnet ? " testnet" : "")}";
+        if (account is not null)
+        {
+            throw new FxException("Fluxum.NoCredentials", FxErrorKind.AuthenticationError,
+                $"No API credentials for the {where} account '{account}'. Provide them in one of two ways: " +
+                $"Connect-FxExchange -Exchange {exchange} -Account {account} -Credential (user name = API key, password = secret); " +
+                $"or a SecretManagement secret named '{name}' (a PSCredential, or a hashtable with ApiKey and ApiSecret){(secretManagement ? "" : " - SecretManagement is not installed")}. " +
+                $"The environment variables {prefix}_API_KEY and {prefix}_API_SECRET serve only the unnamed account.",
+                exchange)
+            {
+                RecommendedAction = $"Connect-FxExchange -Exchange {exchange} -Account {account} -Credential (Get-Credential -UserName <api key>)",
+            };
+        }
+
         var key = Environment.GetEnvironmentVariable(prefix + "_API_KEY");
         var secret = Environment.GetEnvironmentVariable(prefix + "_API_SECRET");
         if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(secret))
         {
-            return Create(exchange, key, secret, $"environment {prefix}_API_KEY");
+            return Create(exchange, null, key, secret, $"environment {prefix}_API_KEY");
         }
 
         throw new FxException("Fluxum.NoCredentials", FxErrorKind.AuthenticationError,
-            $"No API credentials for {exchange}{(environment == TradingEnvironment.Testnet ? " testnet" : "")}. Provide them in one of three ways: " +
+            $"No API credentials for {where}. Provide them in one of three ways: " +
             $"-Credential (user name = API key, password = secret); a SecretManagement secret named '{name}' (a PSCredential, or a hashtable with ApiKey and ApiSecret){(secretManagement ? "" : " - SecretManagement is not installed")}; " +
             $"or the environment variables {prefix}_API_KEY and {prefix}_API_SECRET.",
             exchange)
@@ -67,7 +87,7 @@ internal static class CredentialResolver
         };
     }
 
-    private static ExchangeCredential? ReadSecret(PSCmdlet cmdlet, ExchangeId exchange, string name, string? vault)
+    private static ExchangeCredential? ReadSecret(PSCmdlet cmdlet, ExchangeId exchange, string? account, string name, string? vault)
     {
         using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
         ps.AddCommand("Get-Secret").AddParameter("Name", name).AddParameter("ErrorAction", "Stop");
@@ -96,21 +116,21 @@ internal static class CredentialResolver
         switch (value)
         {
             case PSCredential c:
-                return Create(exchange, c.UserName, c.GetNetworkCredential().Password, source);
+                return Create(exchange, account, c.UserName, c.GetNetworkCredential().Password, source);
             case Hashtable h:
                 var key = Text(Field(h, "ApiKey", "Key", "UserName"));
                 var secret = Text(Field(h, "ApiSecret", "Secret", "PrivateKey", "Password"));
                 if (key is null || secret is null) throw Unusable(exchange, name, "a hashtable without ApiKey and ApiSecret");
-                return Create(exchange, key, secret, source);
+                return Create(exchange, account, key, secret, source);
             case string or SecureString:
-                return FromJson(exchange, name, Text(value)!, source);
+                return FromJson(exchange, account, name, Text(value)!, source);
             default:
                 throw Unusable(exchange, name, $"a {value.GetType().Name}");
         }
     }
 
     /// <summary>A string secret holding {"ApiKey":"...","ApiSecret":"..."}.</summary>
-    private static ExchangeCredential FromJson(ExchangeId exchange, string name, string json, string source)
+    private static ExchangeCredential FromJson(ExchangeId exchange, string? account, string name, string json, string source)
     {
         try
         {
@@ -122,7 +142,7 @@ internal static class CredentialResolver
             var key = Get("ApiKey", "Key");
             var secret = Get("ApiSecret", "Secret", "PrivateKey");
             if (key is null || secret is null) throw Unusable(exchange, name, "a JSON text without ApiKey and ApiSecret");
-            return Create(exchange, key, secret, source);
+            return Create(exchange, account, key, secret, source);
         }
         catch (JsonException)
         {
@@ -142,11 +162,11 @@ internal static class CredentialResolver
         _ => null,
     };
 
-    private static ExchangeCredential Create(ExchangeId exchange, string key, string secret, string source)
+    private static ExchangeCredential Create(ExchangeId exchange, string? account, string key, string secret, string source)
     {
         try
         {
-            return new ExchangeCredential(exchange, key, secret, source);
+            return new ExchangeCredential(exchange, key, secret, source) { Account = account };
         }
         catch (ArgumentException e)
         {
