@@ -11,8 +11,8 @@ namespace Fluxum.Tests.Conformance;
 /// <summary>
 /// What every exchange module's trading must do: each order type it supports is placed and then found as placed;
 /// an answer lost after the exchange acted leaves exactly one order, which the call returns, and one lost before
-/// leaves none and says so; orders that break the symbol's rules are caught by the order rules from the exchange's
-/// own symbol data before anything is sent (and the exchange, sent one anyway, refuses it too).
+/// leaves none and says so; orders that break the symbol's rules are caught by the order planner, on the exchange's own
+/// symbol data, before anything is sent (and the exchange, sent one anyway, refuses it too).
 /// </summary>
 public abstract class TradingConformance : IClassFixture<ExchangeServerFixture>
 {
@@ -76,7 +76,7 @@ public abstract class TradingConformance : IClassFixture<ExchangeServerFixture>
         foreach (var type in OrderTypes)
         {
             var request = Valid(info, last, type);
-            Assert.Empty(OrderRules.Check(info, request, last));
+            Assert.True(OrderPlanner.Plan(Exchange, info, request, null, last, roundToRules: false).CanSend);
             var placed = await trading.PlaceOrderAsync(request, test: false, default);
             var found = await trading.GetOrderAsync(new OrderReference(Symbol, null, request.ClientOrderId), default);
             Assert.Equal((placed.OrderId, request.ClientOrderId, type, Symbol), (found.OrderId, found.ClientOrderId, found.Type, found.Symbol));
@@ -130,7 +130,7 @@ public abstract class TradingConformance : IClassFixture<ExchangeServerFixture>
         var request = Valid(info, last, OrderType.Limit) with { Quantity = quantity, Price = Price(info, last * 0.9m) };
         Assert.True(quantity * request.Price < info.MinNotional);
 
-        var violation = Assert.Single(OrderRules.Check(info, request, last));
+        var violation = await AssertPlannerRefusesBeforeSending(request);
         Assert.Equal(("NOTIONAL", "Quantity"), (violation.Rule, violation.Field));
         Assert.True(violation.NearestValid * request.Price >= info.MinNotional);
 
@@ -145,11 +145,26 @@ public abstract class TradingConformance : IClassFixture<ExchangeServerFixture>
         var request = Valid(info, last, OrderType.Limit);
         request = request with { Price = request.Price + tick / 2 };
 
-        var violation = Assert.Single(OrderRules.Check(info, request, last));
+        var violation = await AssertPlannerRefusesBeforeSending(request);
         Assert.Equal(("PRICE_FILTER", "Price"), (violation.Rule, violation.Field));
         Assert.Equal(0m, violation.NearestValid!.Value % tick);
 
+        // Rounded to the rules, the same order passes the planner.
+        var rounded = await OrderPlanner.PlanAsync(Engine.GetMarketData(Exchange), request, null, roundToRules: true, estimateCost: false, default);
+        Assert.True(rounded.CanSend);
+        Assert.Equal(0m, rounded.Order!.Price!.Value % tick);
+
         await AssertRefusedByTheExchange(trading, count, request);
+    }
+
+    /// <summary>The planner New-FxOrder runs finds exactly one broken rule and the venue sees no order request.</summary>
+    private async Task<RuleViolation> AssertPlannerRefusesBeforeSending(OrderRequest request)
+    {
+        Server.Requests.Clear();
+        var plan = await OrderPlanner.PlanAsync(Engine.GetMarketData(Exchange), request, null, roundToRules: false, estimateCost: false, default);
+        Assert.False(plan.CanSend);
+        Assert.DoesNotContain(Server.Requests.All, r => r.Method is "POST" or "DELETE" or "PUT");
+        return Assert.Single(plan.Violations).Violation;
     }
 
     private async Task AssertRefusedByTheExchange(ITrading trading, Func<int> count, OrderRequest request)
