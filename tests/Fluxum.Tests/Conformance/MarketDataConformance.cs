@@ -141,6 +141,7 @@ public abstract class MarketDataConformance : IClassFixture<ExchangeServerFixtur
     [Fact]
     public async Task Aggregate_trades_are_served_or_refused_as_not_implemented()
     {
+        Assert.Equal(!Lacks.HasFlag(Lack.AggregateTrades), Market.Info.Supports(ExchangeCapabilities.AggregateTrades));
         var query = new TradeQuery(Symbol, 20) { Aggregate = true };
         if (Lacks.HasFlag(Lack.AggregateTrades))
         {
