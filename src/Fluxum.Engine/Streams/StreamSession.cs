@@ -116,9 +116,18 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or OperationCanceledException or HttpRequestException or IOException)
             {
-                // The handshake's status tells a refusal (503, or a permanent 404/401 that could fail fast) from a network error.
+                // The handshake's status tells a refusal from a network error: a permanent one (404, 401, no upgrade)
+                // fails at once, naming the address; retrying it for minutes would only hide the cause.
                 var status = (int)client.HttpStatusCode;
                 client.Dispose();
+                if (HandshakeRefusal.IsPermanent(status))
+                {
+                    throw new FxException("Fluxum.StreamRefused", status is 401 or 403 ? FxErrorKind.PermissionDenied : FxErrorKind.ConnectionError,
+                        $"{_exchange} stream: {StreamAddress.Redacted(_url)} refused the WebSocket connection ({HandshakeRefusal.Describe(status)}); " +
+                        "retrying cannot help. Check the stream address (FLUXUM_" + _exchange.ToString().ToUpperInvariant() + "_WS_URL, -Environment).",
+                        _exchange);
+                }
+
                 var reason = status != 0 ? $"HTTP {status}" : e is OperationCanceledException ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s" : e.Message;
                 var failures = Interlocked.Increment(ref _failures);
                 if (!await BackOffAsync(failures, $"could not connect ({reason})", ct).ConfigureAwait(false)) return null;
@@ -137,7 +146,7 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         _current = socket;
         Verbose(kind switch
         {
-            ConnectKind.Initial => $"connected to {_url.GetLeftPart(UriPartial.Path)}.",
+            ConnectKind.Initial => $"connected to {StreamAddress.Redacted(_url)}.",
             ConnectKind.Planned => "reconnected (planned); subscribing again.",
             _ => "reconnected after a lost connection; subscribing again.",
         });
@@ -164,12 +173,12 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         if (failures >= _options.MaxFailures)
         {
             throw new FxException("Fluxum.StreamCircuitOpen", FxErrorKind.ConnectionError,
-                $"{_exchange} stream gave up after {failures} failed connections in a row to {_url.GetLeftPart(UriPartial.Path)}; the last: {what}.",
+                $"{_exchange} stream gave up after {failures} failed connections in a row to {StreamAddress.Redacted(_url)}; the last: {what}.",
                 _exchange);
         }
 
         var delay = _options.RetryDelay(failures);
-        _host?.Warning($"{_exchange} stream: {what}; reconnecting in {delay.TotalSeconds:0.0} s (failure {failures} of at most {_options.MaxFailures}). " +
+        _host?.Warning($"{_exchange} stream: {what} at {StreamAddress.Redacted(_url)}; reconnecting in {delay.TotalSeconds:0.0} s (failure {failures} of at most {_options.MaxFailures}). " +
             "Events in between are missed; books resync.");
         try
         {

@@ -31,6 +31,7 @@ public abstract class WatchCmdlet : MarketDataCmdlet
     /// <summary>Stops after this long (e.g. 00:05:00, or 300 for seconds).</summary>
     [Parameter]
     [SecondsTransformation]
+    [NonNegativeTimeSpan]
     public TimeSpan Duration { get; set; }
 
     /// <summary>
@@ -83,6 +84,7 @@ public abstract class WatchCmdlet : MarketDataCmdlet
         finally
         {
             linked.Cancel();
+            CompleteProgress();
             try
             {
                 // The sessions close their sockets (normally, within a short timeout) on cancellation; this waits for that.

@@ -87,6 +87,8 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
 
                 break;
             case KrakenFrameKind.Trade when _request.Channel == StreamChannel.Trade:
+                // The subscription's snapshot is the last 50 trades, tens of seconds old: history, not the live tape.
+                if (kind.IsSnapshot && !_request.IncludeSnapshot) break;
                 foreach (var t in KrakenStreamParsers.Trades(root, Lookup)) Outlet.Publish(t);
                 break;
             case KrakenFrameKind.Ticker when _request.Channel == StreamChannel.Ticker:
@@ -144,7 +146,8 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     {
         if (!_request.ClosedOnly)
         {
-            Outlet.Publish(candle);
+            // The snapshot's candles are the last ones of the series; only the live updates are written unless asked.
+            if (!snapshot || _request.IncludeSnapshot) Outlet.Publish(candle);
             return;
         }
 
