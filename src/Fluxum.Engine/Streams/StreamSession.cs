@@ -22,6 +22,8 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
     private readonly IStreamProtocol _protocol;
     private readonly StreamOptions _options;
     private readonly IFrameDecoder _decoder;
+    private readonly KeepAlivePolicy _keepAlive;
+    private readonly StreamOptions _socketOptions;
     private readonly IFxHost? _host;
     private readonly Pacer _pacer;
     private readonly object _frameGate = new();
@@ -35,7 +37,10 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         _url = url;
         _protocol = protocol;
         _options = options;
-        _decoder = decoder ?? TextFrames.Instance;
+        // The exchange module's protocol says how its frames are encoded and how its connections stay alive.
+        _decoder = decoder ?? protocol.Decoder;
+        _keepAlive = protocol.KeepAlive;
+        _socketOptions = options with { StaleTimeout = _keepAlive.StaleAfter(options) };
         _pacer = new Pacer(options.MessageSpacing);
         _host = FxLog.Current;
     }
@@ -104,14 +109,15 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         {
             if (_failure is { } failure) throw failure;
             var client = new ClientWebSocket();
-            client.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+            client.Options.KeepAliveInterval = _keepAlive.ClientPingFrames;
             client.Options.CollectHttpResponseDetails = true;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(_options.ConnectTimeout);
                 await client.ConnectAsync(_url, timeout.Token).ConfigureAwait(false);
-                return new LiveSocket(client, _options, _protocol.Outlet, OnMessage, _protocol.KeepAliveMessage, _pacer,
+                Func<string?> applicationPing = _keepAlive.ApplicationPing ? _protocol.KeepAliveMessage : static () => null;
+                return new LiveSocket(client, _socketOptions, _protocol.Outlet, OnMessage, applicationPing, _pacer,
                     () => PlanReconnect("the connection reached its lifetime"));
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or OperationCanceledException or HttpRequestException or IOException)

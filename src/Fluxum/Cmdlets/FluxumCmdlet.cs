@@ -30,6 +30,19 @@ public abstract class FluxumCmdlet : PSCmdlet
         if (_progress.Admit(progress) is { } admitted) WriteProgress(HostMessage.ToRecord(admitted));
     }
 
+    /// <summary>Writes an object, first taking down any progress bar (pipeline thread only; see <see cref="ProgressThrottle"/>).</summary>
+    internal void Emit(object item)
+    {
+        foreach (var hidden in _progress.BeforeOutput()) WriteProgress(HostMessage.ToRecord(hidden));
+        WriteObject(item);
+    }
+
+    /// <summary>Shows the progress that waited while objects were written, once the command is quiet (pipeline thread only).</summary>
+    internal void WriteDueProgress()
+    {
+        foreach (var due in _progress.Due()) WriteProgress(HostMessage.ToRecord(due));
+    }
+
     /// <summary>
     /// Takes down every progress bar this command still shows (pipeline thread only), so none outlives the command
     /// or keeps the host's progress pane up while later rows print; after Ctrl+C too, before the command returns.

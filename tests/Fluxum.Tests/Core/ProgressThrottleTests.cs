@@ -65,4 +65,54 @@ public sealed class ProgressThrottleTests
         Assert.False(throttle.AnyShown);
         Assert.Empty(throttle.CompleteAll());
     }
+
+    [Fact]
+    public void A_bar_comes_down_before_an_object_is_written_and_stays_down_while_objects_keep_coming()
+    {
+        var throttle = NewThrottle();
+        Assert.NotNull(throttle.Admit(Page(1, 10)));
+
+        var hidden = throttle.BeforeOutput();
+
+        var down = Assert.Single(hidden);
+        Assert.True(down.Completed);
+        Assert.False(throttle.AnyShown);
+        for (var ms = 0; ms < 2000; ms += 10)
+        {
+            _now = TimeSpan.FromMilliseconds(ms);
+            throttle.BeforeOutput();
+            Assert.Null(throttle.Admit(Page(1, 10 + ms / 100)));
+            Assert.Empty(throttle.Due());
+        }
+    }
+
+    [Fact]
+    public void A_bar_held_back_by_output_shows_its_latest_status_once_the_command_is_quiet()
+    {
+        var throttle = NewThrottle();
+        throttle.BeforeOutput();
+        Assert.Null(throttle.Admit(Page(1, 30)));
+        Assert.Null(throttle.Admit(Page(1, 40)));
+        _now = ProgressThrottle.Interval / 2;
+        Assert.Empty(throttle.Due());
+
+        _now = ProgressThrottle.Interval;
+        var shown = Assert.Single(throttle.Due());
+
+        Assert.Equal("40%", shown.Status);
+        Assert.True(throttle.AnyShown);
+        Assert.Empty(throttle.Due());
+    }
+
+    [Fact]
+    public void A_completion_of_an_activity_taken_down_by_output_is_not_written_again()
+    {
+        var throttle = NewThrottle();
+        throttle.Admit(Page(1, 10));
+        throttle.BeforeOutput();
+        Assert.Null(throttle.Admit(new FxProgress(1, "Candles BTCUSDT", "done", 100, Completed: true)));
+        _now = TimeSpan.FromSeconds(5);
+        Assert.Empty(throttle.Due());
+        Assert.Empty(throttle.CompleteAll());
+    }
 }

@@ -69,6 +69,14 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
         link.Send(Subscribe("subscribe", _symbols.Select(WireName)));
     }
 
+    /// <summary>
+    /// Kraken sends no ping frames: a subscribed connection gets a heartbeat frame every second, so ten silent
+    /// seconds mean a dead connection however rare the stream's events; a quiet one is also pinged ({"method":"ping"}).
+    /// </summary>
+    public static KeepAlivePolicy Policy { get; } = new() { ApplicationPing = true, HeartbeatStaleAfter = TimeSpan.FromSeconds(10) };
+
+    public KeepAlivePolicy KeepAlive => Policy;
+
     public string? KeepAliveMessage() => $"{{\"method\":\"ping\",\"req_id\":{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}}";
 
     public void OnFrame(ReadOnlyMemory<byte> frame)
