@@ -6,9 +6,9 @@ namespace Fluxum.Diagnostics;
 /// Decides when the progress records of one command reach the host. Every progress render on a Unix console
 /// queries the cursor position, and so does every line printed while a progress bar is up; one such query racing
 /// Ctrl+C can hang pwsh for good (PowerShell's console host). So a bar is shown at most once per
-/// <see cref="Interval"/> per activity, only while the command is quiet (no object written for an interval:
-/// a bar helps while the user waits, not while rows pour out), taken down before the next object is written,
-/// shown again with its latest status once the command is quiet again, and completed when the command ends.
+/// <see cref="Interval"/> per activity, taken down before the next object is written (no row is ever printed
+/// under it: it is up while the command waits for the exchange, when it helps), shown again with its latest
+/// status when the interval allows, and completed when the command ends.
 /// </summary>
 public sealed class ProgressThrottle
 {
@@ -17,7 +17,6 @@ public sealed class ProgressThrottle
 
     private readonly Func<TimeSpan> _now;
     private readonly Dictionary<int, Activity> _activities = new();
-    private TimeSpan? _lastOutput;
 
     public ProgressThrottle()
         : this(StartClock())
@@ -52,7 +51,6 @@ public sealed class ProgressThrottle
     /// </summary>
     public IReadOnlyList<FxProgress> BeforeOutput()
     {
-        _lastOutput = _now();
         if (_activities.Count == 0) return Array.Empty<FxProgress>();
         var hidden = new List<FxProgress>();
         foreach (var a in _activities.Values.Where(a => a.Shown))
@@ -65,7 +63,7 @@ public sealed class ProgressThrottle
         return hidden;
     }
 
-    /// <summary>Records that waited and may be shown now (the command has been quiet); call it when idle.</summary>
+    /// <summary>Records that waited out the interval and may be shown now; call it while the command waits.</summary>
     public IReadOnlyList<FxProgress> Due()
     {
         var now = _now();
@@ -88,9 +86,8 @@ public sealed class ProgressThrottle
 
     private bool Show(Activity a, TimeSpan now)
     {
-        var quiet = _lastOutput is not { } output || now - output >= Interval;
         var rested = a.ShownAt is not { } at || now - at >= Interval;
-        if (!quiet || !rested)
+        if (!rested)
         {
             a.Waiting = true;
             return false;

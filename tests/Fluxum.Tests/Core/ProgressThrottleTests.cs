@@ -67,29 +67,27 @@ public sealed class ProgressThrottleTests
     }
 
     [Fact]
-    public void A_bar_comes_down_before_an_object_is_written_and_stays_down_while_objects_keep_coming()
+    public void While_rows_pour_out_a_bar_shows_at_most_four_times_a_second_and_is_down_before_each_row()
     {
         var throttle = NewThrottle();
-        Assert.NotNull(throttle.Admit(Page(1, 10)));
-
-        var hidden = throttle.BeforeOutput();
-
-        var down = Assert.Single(hidden);
-        Assert.True(down.Completed);
-        Assert.False(throttle.AnyShown);
+        var shows = 0;
         for (var ms = 0; ms < 2000; ms += 10)
         {
             _now = TimeSpan.FromMilliseconds(ms);
-            throttle.BeforeOutput();
-            Assert.Null(throttle.Admit(Page(1, 10 + ms / 100)));
-            Assert.Empty(throttle.Due());
+            var hidden = throttle.BeforeOutput();
+            Assert.False(throttle.AnyShown);
+            if (shows > 0 && ms % 250 == 10) Assert.Single(hidden);
+            if (throttle.Admit(Page(1, ms / 20)) is not null) shows++;
         }
+
+        Assert.Equal(8, shows);
     }
 
     [Fact]
-    public void A_bar_held_back_by_output_shows_its_latest_status_once_the_command_is_quiet()
+    public void A_bar_held_back_by_the_interval_shows_its_latest_status_once_the_interval_has_passed()
     {
         var throttle = NewThrottle();
+        Assert.NotNull(throttle.Admit(Page(1, 10)));
         throttle.BeforeOutput();
         Assert.Null(throttle.Admit(Page(1, 30)));
         Assert.Null(throttle.Admit(Page(1, 40)));
