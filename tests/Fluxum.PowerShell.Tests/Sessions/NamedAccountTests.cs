@@ -45,7 +45,14 @@ public sealed class NamedAccountTests : IDisposable
         _ps.Dispose();
     }
 
-    private void ConnectA() => _ps.Invoke("Connect-FxExchange -Account a -Credential $credA | Out-Null").AssertClean();
+    private void ConnectA()
+    {
+        var r = _ps.Invoke("Connect-FxExchange -Account a -Credential $credA -Verbose | Out-Null");
+        r.AssertClean();
+        Assert.Contains(r.Verbose, v => v.Contains("account 'a'") && v.Contains("****" + _keyA[^4..]));
+        Assert.DoesNotContain(_secretA, r.AllText);
+        Assert.DoesNotContain(_keyA, r.AllText);
+    }
 
     [Fact]
     public void Get_FxBalance_reads_several_accounts_and_each_row_carries_its_account()
