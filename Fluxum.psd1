@@ -31,6 +31,7 @@
         'Set-FxDefault'
         'Stop-FxOrder'
         'Test-FxConnection'
+        'Wait-FxOrder'
         'Watch-FxBook'
         'Watch-FxCandle'
         'Watch-FxOrder'

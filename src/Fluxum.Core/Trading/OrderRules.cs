@@ -12,6 +12,73 @@ public static class OrderRules
     /// <param name="referencePrice">The exchange's average price: needed for market notional and the percent-price band; null skips those.</param>
     public static IReadOnlyList<RuleViolation> Check(SymbolInfo s, OrderRequest o, decimal? referencePrice)
     {
+        var found = Violations(s, o, referencePrice);
+        if (found.Count == 0) return found;
+
+        // Each rule suggests its own repair, and one repair can break another rule (the step floor of a quantity
+        // below the minimum is 0). Offer per field the one value, nearest to what was asked, that passes them all.
+        var nearest = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var field in found.Select(v => v.Field).Distinct())
+        {
+            // A -QuoteQuantity order's notional repair is a base quantity: a different field, left as the rule gave it.
+            if (field == "Quantity" && o.Quantity is null) continue;
+            nearest[field] = NearestValid(s, o, referencePrice, field, found);
+        }
+
+        return found.Select(v => nearest.TryGetValue(v.Field, out var n) ? v with { NearestValid = n } : v).ToList();
+    }
+
+    /// <summary>The candidate repairs of a field, moved onto its grid both ways, kept if the order then breaks no rule on that field.</summary>
+    private static decimal? NearestValid(SymbolInfo s, OrderRequest o, decimal? referencePrice, string field, IReadOnlyList<RuleViolation> found)
+    {
+        var asked = Value(o, field);
+        if (asked is null) return null;
+        var marketLots = OrderTypes.IsMarketExecution(o.Type);
+        var (step, origin, floor) = field == "Quantity"
+            ? (marketLots ? s.MarketLotStep ?? s.LotStep : s.LotStep, marketLots ? s.MarketMinQuantity ?? s.MinQuantity : s.MinQuantity, marketLots ? s.MarketMinQuantity ?? s.MinQuantity : s.MinQuantity)
+            : (s.TickSize, s.MinPrice, s.MinPrice);
+        var seeds = found.Where(v => v.Field == field).Select(v => v.NearestValid).OfType<decimal>().ToList();
+        if (floor is { } f) seeds.Add(f);
+        seeds.Add(asked.Value);
+        var candidates = new List<decimal>();
+        foreach (var c in seeds)
+        {
+            candidates.Add(c);
+            if (step is { } st && st > 0)
+            {
+                candidates.Add(FloorTo(c, st, origin));
+                candidates.Add(CeilingTo(c, st, origin));
+                candidates.Add(CeilingTo(c, st, origin) + st);
+            }
+        }
+
+        // A rule's own repair is chosen toward the trader's safe side, so it wins when it passes everything.
+        var own = found.Where(v => v.Field == field).Select(v => v.NearestValid).OfType<decimal>().ToHashSet();
+        var upward = field != "Quantity" && o.Side == TradeSide.Sell;
+        return candidates.Where(c => c > 0).Distinct()
+            .Where(c => Violations(s, With(o, field, c), referencePrice).All(v => v.Field != field))
+            .OrderBy(c => own.Contains(c) ? 0 : 1).ThenBy(c => Math.Abs(c - asked.Value)).ThenBy(c => upward ? -c : c)
+            .Select(c => (decimal?)c).FirstOrDefault();
+    }
+
+    private static decimal? Value(OrderRequest o, string field) => field switch
+    {
+        "Quantity" => o.Quantity ?? o.QuoteQuantity,
+        "Price" => o.Price,
+        "StopPrice" => o.StopPrice,
+        _ => null,
+    };
+
+    private static OrderRequest With(OrderRequest o, string field, decimal value) => field switch
+    {
+        "Quantity" when o.Quantity is null => o with { QuoteQuantity = value },
+        "Quantity" => o with { Quantity = value },
+        "Price" => o with { Price = value },
+        _ => o with { StopPrice = value },
+    };
+
+    private static IReadOnlyList<RuleViolation> Violations(SymbolInfo s, OrderRequest o, decimal? referencePrice)
+    {
         var list = new List<RuleViolation>();
         var marketLots = OrderTypes.IsMarketExecution(o.Type);
         var step = marketLots ? s.MarketLotStep ?? s.LotStep : s.LotStep;

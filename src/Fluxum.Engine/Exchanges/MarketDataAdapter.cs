@@ -45,6 +45,38 @@ internal abstract class MarketDataAdapter : IMarketData
 
     internal Task<IReadOnlyList<SymbolInfo>> ResolveAllAsync(IReadOnlyList<string> symbols, CancellationToken ct) => Symbols.ResolveAllAsync(symbols, ct);
 
+    /// <summary>The key in an unknown symbol's error Data that holds the name asked for, so a caller can target the error at it.</summary>
+    public const string SymbolDataKey = "Fluxum.Symbol";
+
+    /// <summary>
+    /// Resolves each symbol of a list request; one the exchange does not list becomes an error of its own (its name
+    /// under <see cref="SymbolDataKey"/>), so it fails alone and the others still go out in one request.
+    /// </summary>
+    internal async Task<(IReadOnlyList<SymbolInfo> Known, IReadOnlyList<Errors.FxException> Unknown)> ResolveKnownAsync(IReadOnlyList<string> symbols,
+        CancellationToken ct)
+    {
+        var known = new List<SymbolInfo>(symbols.Count);
+        var unknown = new List<Errors.FxException>();
+        foreach (var s in symbols)
+        {
+            try
+            {
+                known.Add(await Symbols.ResolveAsync(s, ct).ConfigureAwait(false));
+            }
+            catch (Errors.FxException e) when (e.ErrorId == "Fluxum.UnknownSymbol")
+            {
+                e.Data[SymbolDataKey] = s;
+                unknown.Add(e);
+            }
+        }
+
+        return (known, unknown);
+    }
+
+    /// <summary>A list answer with the unknown symbols' errors first.</summary>
+    protected static RowSet<T> WithUnknown<T>(RowSet<T> rows, IReadOnlyList<Errors.FxException> unknown) =>
+        unknown.Count == 0 ? rows : new RowSet<T>(rows.Items, unknown.Concat(rows.Errors).ToList());
+
     /// <summary>Reads the exchange's clock; a reading more than a day off is an error and leaves the offset as it was.</summary>
     public async Task<ServerTime> GetServerTimeAsync(CancellationToken ct)
     {
@@ -98,12 +130,5 @@ internal abstract class MarketDataAdapter : IMarketData
         }
     }
 
-    protected void CheckDepthLimit(int limit)
-    {
-        if (!DepthLimits.IsAllowed(limit))
-        {
-            throw new Errors.FxException("Fluxum.InvalidDepthLimit", Errors.FxErrorKind.InvalidArgument,
-                $"{Exchange} serves depth limits of {DepthLimits.Describe()}; {limit} is not one (nearest: {DepthLimits.Nearest(limit)}).", Exchange);
-        }
-    }
+    protected void CheckDepthLimit(int limit) => DepthLimits.Check(Exchange, limit);
 }

@@ -19,26 +19,24 @@ public sealed class GetFxDepthCommand : MarketDataCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? Limit { get; set; }
 
+    /// <summary>
+    /// A limit the exchange does not serve fails every symbol alike: the exchange's own rule (the one its market data
+    /// enforces) is asked once, before any request, and stops the command.
+    /// </summary>
     protected override void BeginProcessing()
     {
         if (Limit is not { } limit) return;
-        var rule = LimitRule();
-        if (rule is not null && !rule.IsAllowed(limit))
-        {
-            ThrowTerminatingError(Bridge.ErrorRecords.InvalidArgument("Fluxum.InvalidDepthLimit",
-                $"{Exchange} serves depth limits of {rule.Describe()}; {limit} is not one (nearest: {rule.Nearest(limit)}).", limit));
-        }
-    }
-
-    private Market.DepthLimitRule? LimitRule()
-    {
         try
         {
-            return Engine.GetMarketData(Exchange, Environment).DepthLimits;
+            Engine.GetMarketData(Exchange, Environment).DepthLimits.Check(Exchange, limit);
+        }
+        catch (FxException e) when (e.ErrorId == "Fluxum.InvalidDepthLimit")
+        {
+            ThrowTerminatingError(Bridge.ErrorRecords.From(e, limit));
         }
         catch (FxException)
         {
-            return null;
+            // No market data for this exchange: ProcessRecord reports that, per symbol.
         }
     }
 

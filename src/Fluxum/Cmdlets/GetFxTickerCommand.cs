@@ -46,36 +46,29 @@ public sealed class GetFxTickerCommand : MarketDataCmdlet
             Run(async (bridge, ct) =>
             {
                 var market = Engine.GetMarketData(batch.Key.Item1, batch.Key.Item2);
+                // Unknown symbols fail alone (the market data reports each), the rest still go out in one request.
                 var symbols = batch.Symbols;
-                if (symbols is not null)
-                {
-                    // Unknown symbols fail alone; the rest still go out in one request.
-                    var catalog = await market.GetSymbolsAsync(ct).ConfigureAwait(false);
-                    var known = new List<string>();
-                    foreach (var s in symbols)
-                    {
-                        if (catalog.TryResolve(s, out _)) known.Add(s);
-                        else bridge.Error(catalog.NotFound(s), s);
-                    }
-
-                    if (known.Count == 0) return;
-                    symbols = known;
-                }
-
                 var target = batch.Symbols is { Count: 1 } one ? one[0] : (object)batch.Key.Item1;
                 switch (type)
                 {
                     case TickerType.Price:
-                        bridge.EmitRows(await market.GetPriceTickersAsync(symbols, ct).ConfigureAwait(false), target);
+                        Write(bridge, await market.GetPriceTickersAsync(symbols, ct).ConfigureAwait(false), target);
                         break;
                     case TickerType.Book:
-                        bridge.EmitRows(await market.GetBookTickersAsync(symbols, ct).ConfigureAwait(false), target);
+                        Write(bridge, await market.GetBookTickersAsync(symbols, ct).ConfigureAwait(false), target);
                         break;
                     default:
-                        bridge.EmitRows(await market.GetTickersAsync(symbols, ct).ConfigureAwait(false), target);
+                        Write(bridge, await market.GetTickersAsync(symbols, ct).ConfigureAwait(false), target);
                         break;
                 }
             }, batch.Symbols is { Count: 1 } only ? only[0] : batch.Key.Item1);
         }
+    }
+
+    /// <summary>The rows, then each error aimed at the symbol it names (an unknown one) or at the request.</summary>
+    private static void Write<T>(Bridge.PipelineBridge bridge, RowSet<T> rows, object target)
+    {
+        foreach (var item in rows.Items) bridge.Emit(item!);
+        foreach (var error in rows.Errors) bridge.Error(error, error.Data["Fluxum.Symbol"] as string ?? target);
     }
 }

@@ -106,104 +106,71 @@ public sealed class NewFxOrderCommand : TradingCmdlet
         };
         var list = ParameterSetName switch
         {
-            OcoSet => OcoList(request),
-            OtoSet => new OrderListRequest(Symbol, OrderListKind.Oto, request, new OrderRequest(Symbol, PendingSide ?? Opposite(Side), PendingType)
+            OcoSet => OrderPlanner.Oco(request, new OrderRequest(Symbol, Side, StopLimitPrice is null ? OrderType.StopLoss : OrderType.StopLossLimit)
+            {
+                Quantity = Quantity, StopPrice = StopPrice, Price = StopLimitPrice, TimeInForce = StopLimitPrice is null ? null : TimeInForce,
+            }),
+            OtoSet => new OrderListRequest(Symbol, OrderListKind.Oto, request, new OrderRequest(Symbol, PendingSide ?? OrderPlanner.Opposite(Side), PendingType)
             {
                 Quantity = PendingQuantity ?? Quantity, Price = PendingPrice, StopPrice = PendingStopPrice,
             }),
             _ => null,
         };
-        var legs = list?.Legs.ToList() ?? new List<OrderRequest> { request };
-        foreach (var leg in legs)
+
+        // The shape is judged before the exchange is asked anything.
+        foreach (var leg in list?.Legs ?? new[] { request })
         {
-            if (ShapeProblem(leg) is { } problem)
+            if (OrderShape.Problem(leg) is { } problem)
             {
                 WriteError(ErrorRecords.InvalidArgument("Fluxum.InvalidOrder", problem, leg));
                 return;
             }
         }
 
-        // The rules come first: -WhatIf should show the orders as they would really go out.
-        SymbolInfo? info = null;
-        decimal? reference = null;
+        // The plan comes first: -WhatIf should show the orders as they would really go out, a market order with its cost.
+        var round = RoundToRules.IsPresent;
+        var asks = !Test && (!Force || WhatIfRequested());
+        OrderPlan? plan = null;
         Run(async (bridge, ct) =>
         {
-            var market = Engine.GetMarketData(Exchange, Environment);
-            info = (await market.GetSymbolsAsync(ct).ConfigureAwait(false)).Resolve(request.Symbol);
-            reference = (await market.GetPriceTickersAsync(new[] { info.NativeSymbol }, ct).ConfigureAwait(false)).FirstOrDefault()?.Price;
+            plan = await OrderPlanner.PlanAsync(Engine.GetMarketData(Exchange, Environment), list is null ? request : null, list, round, asks, ct).ConfigureAwait(false);
         }, request);
-        if (info is null) return;
-
-        if (RoundToRules) legs = legs.Select(l => OrderRules.RoundToRules(info, l)).ToList();
-        var broken = false;
-        foreach (var leg in legs)
+        if (plan is null) return;
+        if (plan.ShapeProblem is { } shape)
         {
-            foreach (var v in OrderRules.Check(info, leg, reference))
-            {
-                var hint = v.NearestValid is { } n ? $" Nearest valid {v.Field}: {n}." : "";
-                WriteError(new ErrorRecord(new ArgumentException(v.Message + hint + (RoundToRules ? "" : " -RoundToRules rounds it for you.")),
-                    $"Fluxum.OrderRule.{v.Rule}", ErrorCategory.InvalidArgument, leg));
-                broken = true;
-            }
-        }
-
-        if (broken) return;
-        var description = string.Join(", then ", legs.Select(l => Describe(l, info)));
-        if (list is not null) description = $"{list.Kind.ToString().ToUpperInvariant()} list: {description}";
-        if (!ShouldProcess($"{info.Symbol} on {Exchange}{(Test ? " (test endpoint)" : "")}", description)) return;
-        if (legs.Any(l => l.Type == OrderType.Market) && !Test && !Force
-            && !ShouldContinue($"{description} on {Exchange} executes at whatever the book offers. Continue?", "Market order"))
-        {
+            WriteError(ErrorRecords.InvalidArgument("Fluxum.InvalidOrder", shape.Problem, shape.Leg));
             return;
         }
 
-        var test = Test.IsPresent;
-        if (list is null)
+        foreach (var v in plan.Violations)
         {
-            var single = legs[0];
+            WriteError(new ErrorRecord(new ArgumentException(v.Message), v.ErrorId, ErrorCategory.InvalidArgument, v.Leg));
+        }
+
+        if (!plan.CanSend) return;
+        if (!ShouldProcess($"{plan.Symbol!.Symbol} on {Exchange}{(Test ? " (test endpoint)" : "")}", plan.Description)) return;
+        if (plan.IsMarket && !Test && !Force && !ConfirmMarketOrder(plan)) return;
+
+        var test = Test.IsPresent;
+        if (plan.List is not { } planned)
+        {
+            var single = plan.Order!;
             RunAccount(async (account, bridge, ct) => bridge.Emit(await account.PlaceOrderAsync(single, test, ct).ConfigureAwait(false)), single);
             return;
         }
 
-        var rounded = list with { First = legs[0], Second = legs[1] };
         RunAccount(async (account, bridge, ct) =>
         {
-            bridge.EmitRows(await account.PlaceOrderListAsync(rounded, ct).ConfigureAwait(false), rounded);
-        }, rounded);
+            bridge.EmitRows(await account.PlaceOrderListAsync(planned, ct).ConfigureAwait(false), planned);
+        }, planned);
     }
 
-    /// <summary>A limit-maker leg at -Price and a stop leg at -StopPrice; for a sell the limit is above the market, for a buy below.</summary>
-    private OrderListRequest OcoList(OrderRequest limitMaker)
-    {
-        var stop = new OrderRequest(Symbol, Side, StopLimitPrice is null ? OrderType.StopLoss : OrderType.StopLossLimit)
-        {
-            Quantity = Quantity, StopPrice = StopPrice, Price = StopLimitPrice, TimeInForce = StopLimitPrice is null ? null : TimeInForce,
-        };
-        return Side == TradeSide.Sell
-            ? new OrderListRequest(Symbol, OrderListKind.Oco, limitMaker, stop)
-            : new OrderListRequest(Symbol, OrderListKind.Oco, stop, limitMaker);
-    }
+    /// <summary>A market order cannot be taken back: asked with No as the default; -Force is how scripts skip it.</summary>
+    private bool ConfirmMarketOrder(OrderPlan plan) =>
+        ConfirmationPrompt.Ask(this, $"{plan.Description}. A market order executes at whatever the book offers when it arrives. Place it?",
+            "Market order", plan.Order ?? (object?)plan.List);
 
-    private static TradeSide Opposite(TradeSide side) => side == TradeSide.Buy ? TradeSide.Sell : TradeSide.Buy;
-
-    /// <summary>What the order type needs, before asking the exchange anything.</summary>
-    private static string? ShapeProblem(OrderRequest o)
-    {
-        if (OrderTypes.NeedsPrice(o.Type) && o.Price is null) return $"A {o.Type} order needs -Price.";
-        if (!OrderTypes.NeedsPrice(o.Type) && o.Price is not null) return $"A {o.Type} order takes no -Price.";
-        if (OrderTypes.NeedsStopPrice(o.Type) && o.StopPrice is null) return $"A {o.Type} order needs -StopPrice.";
-        if (o.QuoteQuantity is not null && o.Type != OrderType.Market) return "-QuoteQuantity is for market orders only.";
-        if (o.Quantity is null && o.QuoteQuantity is null) return "Give -Quantity (or -QuoteQuantity for a market order).";
-        if (o.Quantity is not null && o.QuoteQuantity is not null) return "Give -Quantity or -QuoteQuantity, not both.";
-        if (o.TimeInForce is not null && !OrderTypes.TakesTimeInForce(o.Type)) return $"A {o.Type} order takes no -TimeInForce.";
-        return null;
-    }
-
-    private static string Describe(OrderRequest o, SymbolInfo s)
-    {
-        var size = o.Quantity is { } q ? $"{q} {s.BaseAsset}" : $"{o.QuoteQuantity} {s.QuoteAsset} worth of {s.BaseAsset}";
-        var at = o.Price is { } p ? $" at {p} {s.QuoteAsset}" : "";
-        var stop = o.StopPrice is { } sp ? $", triggered at {sp}" : "";
-        return $"Place a {o.Type} order to {o.Side.ToString().ToLowerInvariant()} {size}{at}{stop}";
-    }
+    private bool WhatIfRequested() =>
+        (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter { IsPresent: true })
+        || (GetVariableValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref));
 }

@@ -6,7 +6,8 @@ namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>
 /// Cancels orders (Stop is PowerShell's approved verb for it): one by id or client id, from the pipeline
-/// (Get-FxOrder -Open | Where-Object ... | Stop-FxOrder), or every open order of a symbol with -All.
+/// (Get-FxOrder -Open | Where-Object ... | Stop-FxOrder), every open order of a symbol with -All, or with -All
+/// and no symbol every open order of the account (a kill switch: safe to repeat, nothing open is success).
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "FxOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet, HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Stop-FxOrder.md")]
 [OutputType(typeof(Order))]
@@ -16,7 +17,10 @@ public sealed class StopFxOrderCommand : TradingCmdlet
     private const string ByClientIdSet = "ByClientId";
     private const string AllSet = "All";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>With -All optional: without it, every symbol.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByClientIdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ParameterSetName = AllSet, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SymbolCompleter))]
     public string Symbol { get; set; } = "";
 
@@ -27,7 +31,7 @@ public sealed class StopFxOrderCommand : TradingCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByClientIdSet)]
     public string? ClientOrderId { get; set; }
 
-    /// <summary>Every open order of the symbol.</summary>
+    /// <summary>Every open order of the symbol, or of the account when no symbol is given.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
     public SwitchParameter All { get; set; }
 
@@ -40,8 +44,17 @@ public sealed class StopFxOrderCommand : TradingCmdlet
         var symbol = Symbol;
         if (ParameterSetName == AllSet)
         {
-            if (!ShouldProcess($"{symbol} on {Exchange}", "Cancel every open order")) return;
-            if (!Force && !ShouldContinue($"Cancel every open {symbol} order on {Exchange}?", "Cancel all orders")) return;
+            var everything = string.IsNullOrEmpty(symbol);
+            var scope = everything ? $"every symbol on {Exchange}" : $"{symbol} on {Exchange}";
+            if (!ShouldProcess(scope, "Cancel every open order")) return;
+            var question = everything ? $"Cancel every open order of the account on {Exchange}, of every symbol?" : $"Cancel every open {symbol} order on {Exchange}?";
+            if (!Force && !ConfirmationPrompt.Ask(this, question, "Cancel all orders", everything ? Exchange : symbol)) return;
+            if (everything)
+            {
+                RunAccount((a, bridge, ct) => OpenOrderSweep.CancelEverythingAsync(a, (rows, s) => bridge.EmitRows(rows, s), (e, s) => bridge.Error(e, s), ct), Exchange);
+                return;
+            }
+
             RunAccount(async (a, bridge, ct) =>
             {
                 bridge.EmitRows(await a.CancelAllAsync(symbol, ct).ConfigureAwait(false), symbol);

@@ -54,7 +54,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
 
     /// <summary>
     /// One request for one symbol, one for a list (symbols=[...]), or one for all. Symbols are resolved first,
-    /// so an unknown one fails alone instead of failing the whole list at the exchange. A row that cannot be
+    /// so an unknown one fails alone (an error in the result) instead of failing the whole list at the exchange. A row that cannot be
     /// read is left out and reported; rows of symbols nobody asked for (or listed after the catalog was read) are
     /// left out silently.
     /// </summary>
@@ -62,7 +62,13 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
-        var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
+        IReadOnlyList<SymbolInfo>? wanted = null;
+        IReadOnlyList<Errors.FxException> unknown = Array.Empty<Errors.FxException>();
+        if (symbols is { Count: > 0 })
+        {
+            (wanted, unknown) = await ResolveKnownAsync(symbols, ct).ConfigureAwait(false);
+            if (wanted.Count == 0) return new RowSet<T>(Array.Empty<T>(), unknown);
+        }
 
         // Past 100 symbols the list costs as much as all of them, and the URL stays short.
         var askAll = wanted is null || wanted.Count > 100;
@@ -70,7 +76,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         if (!askAll && wanted!.Count == 1) request.Add("symbol", wanted[0].NativeSymbol);
         else if (!askAll) request.Add("symbols", JsonSerializer.Serialize(wanted!.Select(s => s.NativeSymbol).Distinct().ToArray()));
 
-        return await Rest.ReadAsync(request, root =>
+        return WithUnknown(await Rest.ReadAsync(request, root =>
         {
             if (!root.IsList)
             {
@@ -88,7 +94,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
             var read = JsonRows.Read(rows, row => byNative.TryGetValue(row.String("symbol"), out var info) ? new Keyed<T>(info.NativeSymbol, parse(row, info)) : null);
             var order = byNative.Keys.Select((native, i) => (native, i)).ToDictionary(p => p.native, p => p.i, StringComparer.Ordinal);
             return new RowSet<T>(read.Items.DistinctBy(k => k.Native).OrderBy(k => order[k.Native]).Select(k => k.Item).ToList(), read.Errors);
-        }, ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false), unknown);
     }
 
     private sealed record Keyed<T>(string Native, T Item);

@@ -309,6 +309,13 @@ internal sealed class BinanceSpotTrading : ITrading, IAccountStreams
         {
             return open.WithItems(await RecoverCancelAllAsync(info, open, lost, ct).ConfigureAwait(false));
         }
+        catch (ExchangeErrorException none) when (none.Code == "-2011")
+        {
+            // Binance's "Unknown order sent." to a cancel-all means nothing of the symbol was open (any listed just now
+            // has ended since): a kill switch run twice succeeds with nothing the second time.
+            FxLog.Verbose($"{Exchange}: no open {info.NativeSymbol} order to cancel ({none.ExchangeMessage}).");
+            return open.WithItems(Array.Empty<Order>());
+        }
 
         using (doc) return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }

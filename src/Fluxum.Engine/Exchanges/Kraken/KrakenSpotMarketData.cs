@@ -59,7 +59,15 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
         CancellationToken ct) where T : class
     {
         var catalog = await GetSymbolsAsync(ct).ConfigureAwait(false);
-        var wanted = symbols is { Count: > 0 } ? await ResolveAllAsync(symbols, ct).ConfigureAwait(false) : null;
+        IReadOnlyList<SymbolInfo>? wanted = null;
+        IReadOnlyList<Errors.FxException> unknown = Array.Empty<Errors.FxException>();
+        if (symbols is { Count: > 0 })
+        {
+            // An unknown pair fails alone (an error in the result); the others still go out in one request.
+            (wanted, unknown) = await ResolveKnownAsync(symbols, ct).ConfigureAwait(false);
+            if (wanted.Count == 0) return new RowSet<T>(Array.Empty<T>(), unknown);
+        }
+
         var request = KrakenSpotEndpoints.Ticker.Request();
         if (wanted is not null) request.Add("pair", string.Join(",", wanted.Select(s => s.NativeSymbol).Distinct()));
         var read = await Rest.ReadAsync(request, root => JsonRows.Read(KrakenParsers.Result(root).Members(),
@@ -74,7 +82,7 @@ internal sealed class KrakenSpotMarketData : MarketDataAdapter
             if (byPair.TryGetValue(info.NativeSymbol, out var t)) result.Add(t);
         }
 
-        return new RowSet<T>(result, read.Errors);
+        return WithUnknown(new RowSet<T>(result, read.Errors), unknown);
     }
 
     private sealed record Keyed<T>(string Native, T Item);
