@@ -69,8 +69,8 @@ public sealed class TestFxConnectionCommand : TradingCmdlet
                     return;
                 }
 
-                result = await checker.CheckAsync(exchange, environment, name, market,
-                    () => Engine.GetRateLimits(exchange, environment), account, credentials, problem, ct).ConfigureAwait(false);
+                result = await checker.CheckAsync(exchange, environment, name, market.GetServerTimeAsync,
+                    () => Engine.GetRateLimits(exchange, environment), account is null ? null : AccountProbe.Of(account), credentials, problem, ct).ConfigureAwait(false);
             }, exchange);
 
             if (result is null) continue; // stopped
