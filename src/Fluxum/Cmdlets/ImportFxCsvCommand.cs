@@ -6,7 +6,10 @@ namespace Fluxum.Commands.Cmdlets;
 
 /// <summary>Reads a file Export-FxCsv wrote back into typed Fluxum objects, whatever the current culture.</summary>
 [Cmdlet(VerbsData.Import, "FxCsv", HelpUri = "https://github.com/fluxum/fluxum/blob/main/docs/en-US/Import-FxCsv.md")]
-[OutputType(typeof(object))]
+// Whatever type the file names: every Fluxum output type.
+[OutputType("Fluxum.Models.Trade", "Fluxum.Models.Candle", "Fluxum.Models.OrderBook", "Fluxum.Models.BookLevel", "Fluxum.Models.Ticker",
+    "Fluxum.Models.PriceTicker", "Fluxum.Models.BookTicker", "Fluxum.Models.FillEstimate", "Fluxum.Models.SymbolInfo", "Fluxum.Models.ExchangeInfo",
+    "Fluxum.Models.ServerTime", "Fluxum.PriceComparison", "Fluxum.Trading.Order", "Fluxum.Trading.Fill", "Fluxum.Trading.Balance", "Fluxum.Trading.AccountInfo")]
 public sealed class ImportFxCsvCommand : PSCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

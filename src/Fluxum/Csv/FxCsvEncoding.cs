@@ -5,8 +5,6 @@ namespace Fluxum.Commands.Csv;
 /// <summary>The -Encoding names Export-Csv takes; UTF-8 without a byte order mark by default, as in PowerShell 7.</summary>
 public static class FxCsvEncoding
 {
-    public const string Names = "utf8,utf8NoBOM,utf8BOM,ascii,unicode,bigendianunicode,utf32";
-
     public static Encoding Get(string? name) => (name ?? "utf8NoBOM").ToLowerInvariant() switch
     {
         "utf8bom" => new UTF8Encoding(true),

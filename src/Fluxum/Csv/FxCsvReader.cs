@@ -31,7 +31,6 @@ public static class FxCsvReader
         var header = FxCsvText.ReadRecord(reader);
         if (header is null) yield break;
         var schema = FxCsvSchema.FromFile(typeName, header.Select(h => h ?? "").ToList(), columnTypes);
-        var make = Maker(schema);
         var rows = Rows(reader, schema);
         if (schema.IsBook)
         {
@@ -39,6 +38,7 @@ public static class FxCsvReader
             yield break;
         }
 
+        var make = Maker(schema);
         foreach (var row in rows) yield return make(row);
     }
 

@@ -23,7 +23,7 @@ public sealed class FxCsvTests : IDisposable
             $culture = [cultureinfo]::CurrentCulture
             try {
                 [cultureinfo]::CurrentCulture = 'de-DE'
-                $t = [Fluxum.Models.Trade]@{ Exchange = 'Binance'; Symbol = 'BTCUSDT'; NativeSymbol = 'BTCUSDT'; Id = 42; Price = 64364.5; Quantity = 0.00150;
+                $t = [Fluxum.Models.Trade]@{ Exchange = 'Binance'; Symbol = 'BTCUSDT'; NativeSymbol = 'BTCUSDT'; Id = 42; Price = [decimal]'64364.5'; Quantity = [decimal]::Parse('0.00150', [cultureinfo]::InvariantCulture);
                     QuoteQuantity = 96.54675; Time = [DateTimeOffset]::new(2026, 12, 2, 20, 33, 0, 123, [TimeSpan]::Zero); Side = 'Sell'; IsAggregate = $true; FirstTradeId = 7 }
                 $t | Export-FxCsv -Path $path
                 [cultureinfo]::CurrentCulture = 'en-GB'
@@ -37,7 +37,7 @@ public sealed class FxCsvTests : IDisposable
         Assert.Contains("\"0.00150\"", lines[2]);
         Assert.Contains("\"2026-12-02T20:33:00.1230000+00:00\"", lines[2]);
         Assert.Contains("\"Sell\"", lines[2]);
-        Assert.Contains(",,", lines[2]); // LastTradeId is null: an empty unquoted field
+        Assert.EndsWith("\"7\",", lines[2]); // LastTradeId, the last column, is null: an empty unquoted field
 
         var back = Assert.Single(r.Output).BaseObject;
         Assert.Equal("Fluxum.Models.Trade", back.GetType().FullName);
