@@ -129,8 +129,8 @@ public static class FxCsvReader
         BookLevel Level(Dictionary<string, object?> r) => new(exchange, symbol, (BookSide)r["Side"]!, (decimal)r["Price"]!, (decimal)r["Quantity"]!);
         return new OrderBook(exchange, symbol, head.GetValueOrDefault("NativeSymbol") as string ?? symbol,
             head.GetValueOrDefault("UpdateId") as long? ?? 0, (DateTimeOffset)head["Time"]!,
-            rows.Where(r => (BookSide)r["Side"]! == BookSide.Bid).Select(Level).ToList(),
-            rows.Where(r => (BookSide)r["Side"]! == BookSide.Ask).Select(Level).ToList())
+            rows.Where(r => r["Side"] is BookSide.Bid).Select(Level).ToList(),
+            rows.Where(r => r["Side"] is BookSide.Ask).Select(Level).ToList())
         {
             Resyncs = head.GetValueOrDefault("Resyncs") as int? ?? 0,
         };

@@ -35,8 +35,9 @@ public sealed class FxCsvSchema
 
     public static readonly IReadOnlyList<FxCsvColumn> BookColumns = new FxCsvColumn[]
     {
-        new("Exchange", typeof(ExchangeId)), new("Symbol", typeof(string)), new("Side", typeof(BookSide)),
-        new("Price", typeof(decimal)), new("Quantity", typeof(decimal)), new("Time", typeof(DateTimeOffset)),
+        // Nullable level cells: a book with no levels is one row without them, so it is not lost.
+        new("Exchange", typeof(ExchangeId)), new("Symbol", typeof(string)), new("Side", typeof(BookSide?)),
+        new("Price", typeof(decimal?)), new("Quantity", typeof(decimal?)), new("Time", typeof(DateTimeOffset)),
         new("NativeSymbol", typeof(string)), new("UpdateId", typeof(long)), new("Resyncs", typeof(int)),
     };
 

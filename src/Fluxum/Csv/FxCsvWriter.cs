@@ -32,12 +32,14 @@ public sealed class FxCsvWriter
         if (Schema.IsBook)
         {
             var book = (OrderBook)FxCsvSchema.Unwrap(item);
-            foreach (var level in book.Bids.Concat(book.Asks))
+            var levels = book.Bids.Concat(book.Asks).Select(l => (BookLevel?)l).ToList();
+            if (levels.Count == 0) levels.Add(null);
+            foreach (var level in levels)
             {
                 var cells = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
                 {
-                    ["Exchange"] = level.Exchange, ["Symbol"] = level.Symbol, ["Side"] = level.Side, ["Price"] = level.Price,
-                    ["Quantity"] = level.Quantity, ["Time"] = book.Time, ["NativeSymbol"] = book.NativeSymbol,
+                    ["Exchange"] = book.Exchange, ["Symbol"] = book.Symbol, ["Side"] = level?.Side, ["Price"] = level?.Price,
+                    ["Quantity"] = level?.Quantity, ["Time"] = book.Time, ["NativeSymbol"] = book.NativeSymbol,
                     ["UpdateId"] = book.UpdateId, ["Resyncs"] = book.Resyncs,
                 };
                 _writer.WriteLine(FxCsvText.Line(Schema.Columns.Select(c => FxCsvValues.Format(cells.GetValueOrDefault(c.Name)))));
