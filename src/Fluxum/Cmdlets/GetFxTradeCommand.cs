@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Fluxum.Commands.Completion;
+using Fluxum.Diagnostics;
 using Fluxum.Errors;
 using Fluxum.Market;
 using Fluxum.Models;
@@ -17,7 +18,7 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     private const string FromIdSet = "FromId";
     private const string TimeSet = "Time";
 
-    /// <summary>History without an end stops after this many trades unless -Limit says otherwise.</summary>
+    /// <summary>History from an id (which has no end) stops after this many trades unless -Limit says otherwise.</summary>
     private const int DefaultHistoryCount = 1000;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -47,21 +48,34 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     {
         var set = ParameterSetName;
         var start = set == TimeSet ? AsUtc(StartTime) : null;
-        var end = set == TimeSet ? AsUtc(EndTime) : null;
+        // A start without an end means "up to now": a count cap here once returned 100 s of an hour asked for.
+        var end = set == TimeSet ? AsUtc(EndTime) ?? DateTimeOffset.UtcNow : (DateTimeOffset?)null;
         CheckTimeRange(start, end);
 
         long? fromId = set == FromIdSet ? FromId : null;
         var aggregate = Aggregate.IsPresent;
-        int? maxTotal = set == RecentSet ? null : Limit ?? (end is null ? DefaultHistoryCount : null);
+        var defaultCap = set == FromIdSet && Limit is null;
+        int? maxTotal = set == RecentSet ? null : Limit ?? (defaultCap ? DefaultHistoryCount : null);
         var recentLimit = Limit ?? 500;
         foreach (var symbol in Symbol)
         {
             var query = new TradeQuery(symbol, recentLimit) { Aggregate = aggregate, FromId = fromId, StartTime = start, EndTime = end };
             RunMarket(async (market, bridge, ct) =>
             {
+                int count = 0;
+                Trade? last = null;
                 await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct, rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
                 {
+                    count++;
+                    last = trade;
                     bridge.Emit(trade);
+                }
+
+                // A cap the user did not ask for must not cut history silently.
+                if (defaultCap && count >= DefaultHistoryCount && last is not null)
+                {
+                    FxLog.Warning($"Stopped after {DefaultHistoryCount} trades of {symbol} (the default -Limit from an id), at {last.Time:o}; " +
+                        "later trades were not read: pass -Limit, or use -StartTime (which reads up to -EndTime or now).");
                 }
             }, symbol);
         }
