@@ -63,13 +63,18 @@ public abstract class FluxumCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>Checks a command makes before its work starts (e.g. that its default exchange is one).</summary>
+    private protected virtual void BeforeRun()
+    {
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in the background and writes what it produces from this thread. A failure
     /// becomes a non-terminating error on <paramref name="target"/>, except credential failures, which stop the command.
     /// </summary>
     internal void Run(Func<PipelineBridge, CancellationToken, Task> work, object? target = null, int capacity = 1024)
     {
-        (this as MarketDataCmdlet)?.CheckDefaultExchange();
+        BeforeRun();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         var bridge = new PipelineBridge(capacity, linked.Token);
         var task = Task.Run(async () =>

@@ -30,6 +30,7 @@ public sealed class TestFxConnectionCommand : TradingCmdlet
     /// <summary>A clock further off than this (beyond the exchange's resolution) is a problem.</summary>
     [Parameter]
     [SecondsTransformation]
+    [NonNegativeTimeSpan]
     public TimeSpan MaxClockOffset { get; set; } = TimeSpan.FromSeconds(1);
 
     protected override void ProcessRecord()
