@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Connect-FxExchange'
         'Disconnect-FxExchange'
+        'Export-FxCsv'
         'Get-FxAccount'
         'Get-FxBalance'
         'Get-FxCandle'
@@ -27,6 +28,7 @@
         'Get-FxSymbol'
         'Get-FxTicker'
         'Get-FxTrade'
+        'Import-FxCsv'
         'New-FxOrder'
         'Set-FxDefault'
         'Stop-FxOrder'

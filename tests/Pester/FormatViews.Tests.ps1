@@ -13,7 +13,8 @@ BeforeDiscovery {
         'Fluxum.Models.ExchangeInfo', 'Fluxum.Models.ServerTime', 'Fluxum.Models.SymbolInfo', 'Fluxum.Models.OrderBook',
         'Fluxum.Models.BookLevel', 'Fluxum.Models.FillEstimate', 'Fluxum.Models.Ticker', 'Fluxum.Models.PriceTicker',
         'Fluxum.Models.BookTicker', 'Fluxum.Models.Trade', 'Fluxum.Models.Candle', 'Fluxum.PriceComparison',
-        'Fluxum.Trading.Order', 'Fluxum.Trading.Fill', 'Fluxum.Trading.Balance', 'Fluxum.Trading.AccountInfo'
+        'Fluxum.Trading.Order', 'Fluxum.Trading.Fill', 'Fluxum.Trading.Balance', 'Fluxum.Trading.AccountInfo',
+        'Fluxum.Models.FxDefaults', 'Fluxum.Models.RateLimit', 'Fluxum.Models.ConnectionTest'
     )
     $cases = foreach ($t in $types) { foreach ($w in 80, 120) { @{ Type = $t; Width = $w } } }
 }

@@ -22,5 +22,8 @@ function Get-TestOutputSample {
         'Fluxum.Trading.Fill'          = @(Get-FxMyTrade BTCUSDT)
         'Fluxum.Trading.Balance'       = @(Get-FxBalance)
         'Fluxum.Trading.AccountInfo'   = @(Get-FxAccount)
+        'Fluxum.Models.FxDefaults'     = @(Get-FxDefault)
+        'Fluxum.Models.RateLimit'      = @(Get-FxRateLimit -Exchange Binance, Kraken)
+        'Fluxum.Models.ConnectionTest' = @(Test-FxConnection; Test-FxConnection -Exchange Kraken)
     }
 }

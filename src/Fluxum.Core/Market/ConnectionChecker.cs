@@ -15,22 +15,28 @@ public sealed class ConnectionChecker
     /// <summary>A clock further off than this (beyond the exchange's own resolution) is a problem.</summary>
     public TimeSpan MaxClockOffset { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A budget used to this percentage or more is a problem: the next burst of requests would wait or be refused.</summary>
+    /// <summary>
+    /// A budget that cannot be waited out (its window is longer than <see cref="LongestPacedWindow"/>, e.g. a daily
+    /// order count) used to this percentage or more is a problem: orders past it are refused for hours.
+    /// </summary>
     public double MaxBudgetPercent { get; init; } = 90;
+
+    /// <summary>Budgets with windows up to this long only pace requests (they wait), so a full one is no problem.</summary>
+    public TimeSpan LongestPacedWindow { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Runs the checks. <paramref name="account"/> is null when no account applies; <paramref name="credentials"/>
     /// says why (None, NotApplicable) or, with <paramref name="credentialProblem"/>, why it could not be opened.
     /// </summary>
     public async Task<ConnectionTest> CheckAsync(ExchangeId exchange, TradingEnvironment environment, string? accountName,
-        IMarketData market, Func<IReadOnlyList<RateLimit>> rateLimits, ITrading? account, string credentials, string? credentialProblem,
-        CancellationToken ct)
+        Func<CancellationToken, Task<ServerTime>> readClock, Func<IReadOnlyList<RateLimit>> rateLimits, AccountProbe? account,
+        string credentials, string? credentialProblem, CancellationToken ct)
     {
         var problems = new List<string>();
         ServerTime? time = null;
         try
         {
-            time = await market.GetServerTimeAsync(ct).ConfigureAwait(false);
+            time = await readClock(ct).ConfigureAwait(false);
             var allowed = MaxClockOffset + time.Resolution;
             if (time.Offset.Duration() > allowed)
             {
@@ -47,7 +53,7 @@ public sealed class ConnectionChecker
         {
             try
             {
-                info = await account.GetAccountAsync(ct).ConfigureAwait(false);
+                info = await account.ReadAsync(ct).ConfigureAwait(false);
                 credentials = "Valid";
             }
             catch (FxException e)
@@ -62,12 +68,12 @@ public sealed class ConnectionChecker
         }
 
         // Read after the requests above, so the budgets include them.
-        var key = account?.Credential.MaskedApiKey;
+        var key = account?.MaskedApiKey;
         var budgets = rateLimits().Where(r => r.Scope != "Account" || (key is not null && r.ApiKey == key)).ToList();
         var tightest = budgets.Where(b => b.Limit > 0).OrderByDescending(b => b.Used / b.Limit).FirstOrDefault();
         var blocked = budgets.Select(b => b.BlockedUntil).Where(b => b is not null).Max();
         if (blocked is { } until) problems.Add($"the exchange asked for a pause until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
-        foreach (var b in budgets.Where(b => b.Limit > 0 && b.PercentUsed >= MaxBudgetPercent))
+        foreach (var b in budgets.Where(b => b.Limit > 0 && b.Window > LongestPacedWindow && b.PercentUsed >= MaxBudgetPercent))
         {
             problems.Add($"rate budget {b.Name}{(b.Scope == "Account" ? " of the account" : "")} {b.Used.ToString("0", CultureInfo.InvariantCulture)}/{b.Limit.ToString("0", CultureInfo.InvariantCulture)} used");
         }
@@ -87,7 +93,7 @@ public sealed class ConnectionChecker
             TightestBudget = tightest is null ? "" : $"{tightest.Name} {tightest.Used.ToString("0", CultureInfo.InvariantCulture)}/{tightest.Limit.ToString("0", CultureInfo.InvariantCulture)} per {tightest.Window}",
             BlockedUntil = blocked,
             Credentials = credentials,
-            CredentialSource = account?.Credential.Source ?? "",
+            CredentialSource = account?.Source ?? "",
             ApiKey = key ?? "",
             CanTrade = info?.CanTrade,
             CanWithdraw = info?.CanWithdraw,
@@ -99,4 +105,10 @@ public sealed class ConnectionChecker
     private static string Describe(TimeSpan span, TimeSpan resolution) => resolution >= TimeSpan.FromSeconds(1)
         ? $"{span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s"
         : $"{span.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms";
+}
+
+/// <summary>An account to prove: its masked key, where the key came from, and the account request that proves it.</summary>
+public sealed record AccountProbe(string MaskedApiKey, string Source, Func<CancellationToken, Task<AccountInfo>> ReadAsync)
+{
+    public static AccountProbe Of(ITrading account) => new(account.Credential.MaskedApiKey, account.Credential.Source, account.GetAccountAsync);
 }

@@ -25,7 +25,7 @@ public sealed class ServerTime
     public static TimeSpan OffsetAt(DateTimeOffset server, DateTimeOffset localMid, TimeSpan resolution)
     {
         if (resolution <= TimeSpan.FromMilliseconds(1)) return server - localMid;
-        var steps = Math.Round((server + resolution / 2 - localMid) / resolution, MidpointRounding.AwayFromZero);
+        var steps = Math.Round((server + resolution / 2 - localMid) / resolution);
         return resolution * steps;
     }
 }

@@ -24,6 +24,12 @@ public sealed record StreamRequest
     /// <summary>Books: the levels a side in each emitted book (the full book is kept inside).</summary>
     public int BookDepth { get; init; } = 20;
 
+    /// <summary>
+    /// Trades and candles: also write the recent history an exchange sends on subscribing (Kraken's last 50 trades
+    /// and last candles) before the live events; off by default, since those objects are not live.
+    /// </summary>
+    public bool IncludeSnapshot { get; init; }
+
     /// <summary>Books: emit at most this often; zero emits on every change.</summary>
     public TimeSpan BookInterval { get; init; }
 }

@@ -1,3 +1,4 @@
+using Fluxum.Books;
 using Fluxum.Credentials;
 using Fluxum.Derivatives;
 using Fluxum.Engine.Transport;
@@ -27,6 +28,9 @@ internal interface IExchangeModule
     IReadOnlyList<IRateBudget> AccountBudgets() => Array.Empty<IRateBudget>();
 
     IErrorReader Errors { get; }
+
+    /// <summary>How its streamed books prove themselves, which decides their keeper; null when it streams no book.</summary>
+    BookKind? BookKind => null;
 
     IMarketData Market(ExchangeConnection connection);
 

@@ -55,19 +55,22 @@ internal abstract class MarketDataAdapter : IMarketData
     internal async Task<(IReadOnlyList<SymbolInfo> Known, IReadOnlyList<Errors.FxException> Unknown)> ResolveKnownAsync(IReadOnlyList<string> symbols,
         CancellationToken ct)
     {
+        // The catalog as loaded, without the reload-on-miss of a single lookup: a list of names, some of which an
+        // exchange never lists (Compare-FxPrice asks every venue), must not reload the catalog for each.
+        var catalog = await Symbols.GetAsync(ct).ConfigureAwait(false);
         var known = new List<SymbolInfo>(symbols.Count);
         var unknown = new List<Errors.FxException>();
         foreach (var s in symbols)
         {
-            try
+            if (catalog.TryResolve(s, out var info))
             {
-                known.Add(await Symbols.ResolveAsync(s, ct).ConfigureAwait(false));
+                known.Add(info);
+                continue;
             }
-            catch (Errors.FxException e) when (e.ErrorId == "Fluxum.UnknownSymbol")
-            {
-                e.Data[SymbolDataKey] = s;
-                unknown.Add(e);
-            }
+
+            var e = catalog.NotFound(s);
+            e.Data[SymbolDataKey] = s;
+            unknown.Add(e);
         }
 
         return (known, unknown);

@@ -43,4 +43,10 @@ internal interface IStreamProtocol
 
     /// <summary>An application-level ping to send when the connection has been quiet, or null where WebSocket ping frames suffice.</summary>
     string? KeepAliveMessage();
+
+    /// <summary>How the exchange's messages are framed: UTF-8 JSON text unless the exchange compresses or uses protobuf.</summary>
+    IFrameDecoder Decoder => TextFrames.Instance;
+
+    /// <summary>How the exchange keeps the connection alive (server pings, client pings, a heartbeat channel).</summary>
+    KeepAlivePolicy KeepAlive => KeepAlivePolicy.Default;
 }

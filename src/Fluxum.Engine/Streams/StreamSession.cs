@@ -22,6 +22,8 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
     private readonly IStreamProtocol _protocol;
     private readonly StreamOptions _options;
     private readonly IFrameDecoder _decoder;
+    private readonly KeepAlivePolicy _keepAlive;
+    private readonly StreamOptions _socketOptions;
     private readonly IFxHost? _host;
     private readonly Pacer _pacer;
     private readonly object _frameGate = new();
@@ -35,7 +37,10 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         _url = url;
         _protocol = protocol;
         _options = options;
-        _decoder = decoder ?? TextFrames.Instance;
+        // The exchange module's protocol says how its frames are encoded and how its connections stay alive.
+        _decoder = decoder ?? protocol.Decoder;
+        _keepAlive = protocol.KeepAlive;
+        _socketOptions = options with { StaleTimeout = _keepAlive.StaleAfter(options) };
         _pacer = new Pacer(options.MessageSpacing);
         _host = FxLog.Current;
     }
@@ -104,21 +109,31 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         {
             if (_failure is { } failure) throw failure;
             var client = new ClientWebSocket();
-            client.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+            client.Options.KeepAliveInterval = _keepAlive.ClientPingFrames;
             client.Options.CollectHttpResponseDetails = true;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(_options.ConnectTimeout);
                 await client.ConnectAsync(_url, timeout.Token).ConfigureAwait(false);
-                return new LiveSocket(client, _options, _protocol.Outlet, OnMessage, _protocol.KeepAliveMessage, _pacer,
+                Func<string?> applicationPing = _keepAlive.ApplicationPing ? _protocol.KeepAliveMessage : static () => null;
+                return new LiveSocket(client, _socketOptions, _protocol.Outlet, OnMessage, applicationPing, _pacer,
                     () => PlanReconnect("the connection reached its lifetime"));
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or OperationCanceledException or HttpRequestException or IOException)
             {
-                // The handshake's status tells a refusal (503, or a permanent 404/401 that could fail fast) from a network error.
+                // The handshake's status tells a refusal from a network error: a permanent one (404, 401, no upgrade)
+                // fails at once, naming the address; retrying it for minutes would only hide the cause.
                 var status = (int)client.HttpStatusCode;
                 client.Dispose();
+                if (HandshakeRefusal.IsPermanent(status))
+                {
+                    throw new FxException("Fluxum.StreamRefused", status is 401 or 403 ? FxErrorKind.PermissionDenied : FxErrorKind.ConnectionError,
+                        $"{_exchange} stream: {StreamAddress.Redacted(_url)} refused the WebSocket connection ({HandshakeRefusal.Describe(status)}); " +
+                        "retrying cannot help. Check the stream address (FLUXUM_" + _exchange.ToString().ToUpperInvariant() + "_WS_URL, -Environment).",
+                        _exchange);
+                }
+
                 var reason = status != 0 ? $"HTTP {status}" : e is OperationCanceledException ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s" : e.Message;
                 var failures = Interlocked.Increment(ref _failures);
                 if (!await BackOffAsync(failures, $"could not connect ({reason})", ct).ConfigureAwait(false)) return null;
@@ -137,7 +152,7 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         _current = socket;
         Verbose(kind switch
         {
-            ConnectKind.Initial => $"connected to {_url.GetLeftPart(UriPartial.Path)}.",
+            ConnectKind.Initial => $"connected to {StreamAddress.Redacted(_url)}.",
             ConnectKind.Planned => "reconnected (planned); subscribing again.",
             _ => "reconnected after a lost connection; subscribing again.",
         });
@@ -164,12 +179,12 @@ internal sealed class StreamSession : IStreamLink, IAsyncDisposable
         if (failures >= _options.MaxFailures)
         {
             throw new FxException("Fluxum.StreamCircuitOpen", FxErrorKind.ConnectionError,
-                $"{_exchange} stream gave up after {failures} failed connections in a row to {_url.GetLeftPart(UriPartial.Path)}; the last: {what}.",
+                $"{_exchange} stream gave up after {failures} failed connections in a row to {StreamAddress.Redacted(_url)}; the last: {what}.",
                 _exchange);
         }
 
         var delay = _options.RetryDelay(failures);
-        _host?.Warning($"{_exchange} stream: {what}; reconnecting in {delay.TotalSeconds:0.0} s (failure {failures} of at most {_options.MaxFailures}). " +
+        _host?.Warning($"{_exchange} stream: {what} at {StreamAddress.Redacted(_url)}; reconnecting in {delay.TotalSeconds:0.0} s (failure {failures} of at most {_options.MaxFailures}). " +
             "Events in between are missed; books resync.");
         try
         {

@@ -36,12 +36,13 @@ internal readonly record struct HostMessage(HostMessageKind Kind, object Value, 
                 cmdlet.WriteDebug((string)Value);
                 break;
             case HostMessageKind.Progress:
-                cmdlet.WriteProgress(ToRecord((FxProgress)Value));
+                if (cmdlet is Cmdlets.FluxumCmdlet fluxum) fluxum.WriteThrottledProgress((FxProgress)Value);
+                else cmdlet.WriteProgress(ToRecord((FxProgress)Value));
                 break;
         }
     }
 
-    private static ProgressRecord ToRecord(FxProgress p) => new(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? "..." : p.Status)
+    internal static ProgressRecord ToRecord(FxProgress p) => new(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? "..." : p.Status)
     {
         PercentComplete = p.Completed ? 100 : Math.Clamp(p.PercentComplete, -1, 100),
         RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -13,6 +13,8 @@ namespace Fluxum.Commands.Bridge;
 /// </summary>
 internal sealed class PipelineBridge : IFxHost
 {
+    private static readonly TimeSpan IdleCheck = ProgressThrottle.Interval;
+
     private readonly BlockingCollection<Entry> _queue;
     private readonly CancellationToken _ct;
 
@@ -50,12 +52,19 @@ internal sealed class PipelineBridge : IFxHost
     /// <summary>Writes entries on the calling (pipeline) thread until the producer completes; rethrows its failure.</summary>
     public void Drain(FluxumCmdlet cmdlet)
     {
-        foreach (var entry in _queue.GetConsumingEnumerable(_ct))
+        while (!_queue.IsCompleted)
         {
+            if (!_queue.TryTake(out var entry, (int)IdleCheck.TotalMilliseconds, _ct))
+            {
+                // Quiet for a moment: progress held back while objects were being written may show now.
+                if (!_queue.IsCompleted) cmdlet.WriteDueProgress();
+                continue;
+            }
+
             switch (entry.Kind)
             {
                 case EntryKind.Output:
-                    cmdlet.WriteObject(entry.Value);
+                    cmdlet.Emit(entry.Value);
                     break;
                 case EntryKind.Message:
                     ((HostMessage)entry.Value).WriteTo(cmdlet);

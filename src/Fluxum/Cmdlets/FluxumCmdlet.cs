@@ -14,12 +14,59 @@ namespace Fluxum.Commands.Cmdlets;
 public abstract class FluxumCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly ProgressThrottle _progress = new();
 
     internal static IFluxumEngine Engine => EngineHost.Engine;
 
     protected CancellationToken StopToken => _stop.Token;
 
+    // Only cancels: StopProcessing runs on another thread, and a progress write from there races the pipeline
+    // thread inside the console host's progress pane (the Ctrl+C hang of PowerShell on Unix consoles).
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Writes a progress record if the throttle lets it through (pipeline thread only).</summary>
+    internal void WriteThrottledProgress(FxProgress progress)
+    {
+        if (_progress.Admit(progress) is { } admitted) WriteProgress(HostMessage.ToRecord(admitted));
+    }
+
+    /// <summary>Writes an object, first taking down any progress bar (pipeline thread only; see <see cref="ProgressThrottle"/>).</summary>
+    internal void Emit(object item)
+    {
+        foreach (var hidden in _progress.BeforeOutput()) WriteProgress(HostMessage.ToRecord(hidden));
+        WriteObject(item);
+    }
+
+    /// <summary>Shows the progress that waited while objects were written, once the command is quiet (pipeline thread only).</summary>
+    internal void WriteDueProgress()
+    {
+        foreach (var due in _progress.Due()) WriteProgress(HostMessage.ToRecord(due));
+    }
+
+    /// <summary>
+    /// Takes down every progress bar this command still shows (pipeline thread only), so none outlives the command
+    /// or keeps the host's progress pane up while later rows print; after Ctrl+C too, before the command returns.
+    /// </summary>
+    internal void CompleteProgress()
+    {
+        foreach (var done in _progress.CompleteAll())
+        {
+            try
+            {
+                WriteProgress(HostMessage.ToRecord(done));
+            }
+            catch (PipelineStoppedException)
+            {
+                // The host takes the pane down itself when the stopped pipeline ends.
+                return;
+            }
+        }
+    }
+
+    /// <summary>Checks a command makes before its work starts (e.g. that its default exchange is one).</summary>
+    private protected virtual void BeforeRun()
+    {
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in the background and writes what it produces from this thread. A failure
@@ -27,7 +74,7 @@ public abstract class FluxumCmdlet : PSCmdlet
     /// </summary>
     internal void Run(Func<PipelineBridge, CancellationToken, Task> work, object? target = null, int capacity = 1024)
     {
-        (this as MarketDataCmdlet)?.CheckDefaultExchange();
+        BeforeRun();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         var bridge = new PipelineBridge(capacity, linked.Token);
         var task = Task.Run(async () =>
@@ -61,6 +108,7 @@ public abstract class FluxumCmdlet : PSCmdlet
         finally
         {
             linked.Cancel();
+            CompleteProgress();
             try
             {
                 task.Wait(TimeSpan.FromSeconds(2));

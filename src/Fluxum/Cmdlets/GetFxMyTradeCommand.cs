@@ -38,12 +38,23 @@ public sealed class GetFxMyTradeCommand : TradingCmdlet
         CheckTimeRange(start, end);
         var query = new HistoryQuery(Symbol) { StartTime = start, EndTime = end, FromId = FromId };
         var limit = Limit;
+        var defaultCap = !MyInvocation.BoundParameters.ContainsKey(nameof(Limit));
         RunAccount(async (a, bridge, ct) =>
         {
+            int count = 0;
+            Fill? last = null;
             await foreach (var f in HistoryPager.ReadAsync(q => a.GetFillsAsync(q, ct), query, limit, f => f.TradeId, f => f.Time, ct,
                                rowError: e => bridge.Error(e, Symbol)).ConfigureAwait(false))
             {
+                count++;
+                last = f;
                 bridge.Emit(f);
+            }
+
+            // A cap the user did not ask for must not cut history silently.
+            if (defaultCap && count >= limit && last is not null)
+            {
+                Diagnostics.FxLog.Warning($"Stopped after {limit} fills of {Symbol} (the default -Limit), at {last.Time:o}; later fills were not read: pass -Limit for more.");
             }
         }, Symbol);
     }

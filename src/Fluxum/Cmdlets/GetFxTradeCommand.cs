@@ -48,11 +48,9 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     {
         var set = ParameterSetName;
         var start = set == TimeSet ? AsUtc(StartTime) : null;
-        var end = set == TimeSet ? AsUtc(EndTime) : null;
+        // A start without an end means "up to now": a count cap here once returned 100 s of an hour asked for.
+        var end = set == TimeSet ? AsUtc(EndTime) ?? DateTimeOffset.UtcNow : (DateTimeOffset?)null;
         CheckTimeRange(start, end);
-
-        // A start without an end means "from then until now": the read pages to the present, never a silent first 1,000.
-        if (start is { } from && end is null) end = from > DateTimeOffset.UtcNow ? from : DateTimeOffset.UtcNow;
 
         string? fromId = set == FromIdSet ? FromId : null;
         var aggregate = Aggregate.IsPresent;

@@ -46,6 +46,8 @@ public abstract class MarketDataCmdlet : FluxumCmdlet
         set => _environment = value;
     }
 
+    private protected override void BeforeRun() => CheckDefaultExchange();
+
     /// <summary>
     /// Stops the command when the exchange would come from a FLUXUM_DEFAULT_EXCHANGE that names none: a scheduled
     /// script with a typo must fail, not quietly read Binance.

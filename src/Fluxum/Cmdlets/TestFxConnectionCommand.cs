@@ -30,6 +30,7 @@ public sealed class TestFxConnectionCommand : TradingCmdlet
     /// <summary>A clock further off than this (beyond the exchange's resolution) is a problem.</summary>
     [Parameter]
     [SecondsTransformation]
+    [NonNegativeTimeSpan]
     public TimeSpan MaxClockOffset { get; set; } = TimeSpan.FromSeconds(1);
 
     protected override void ProcessRecord()
@@ -69,8 +70,8 @@ public sealed class TestFxConnectionCommand : TradingCmdlet
                     return;
                 }
 
-                result = await checker.CheckAsync(exchange, environment, name, market,
-                    () => Engine.GetRateLimits(exchange, environment), account, credentials, problem, ct).ConfigureAwait(false);
+                result = await checker.CheckAsync(exchange, environment, name, market.GetServerTimeAsync,
+                    () => Engine.GetRateLimits(exchange, environment), account is null ? null : AccountProbe.Of(account), credentials, problem, ct).ConfigureAwait(false);
             }, exchange);
 
             if (result is null) continue; // stopped

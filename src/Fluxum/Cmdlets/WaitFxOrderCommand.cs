@@ -34,6 +34,7 @@ public sealed class WaitFxOrderCommand : TradingCmdlet
     /// <summary>How long the whole command waits (a number is seconds); no limit when omitted.</summary>
     [Parameter]
     [SecondsTransformation]
+    [NonNegativeTimeSpan]
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>Without an account stream, how often the order is read (a number is seconds); at least 1 s.</summary>
@@ -44,11 +45,6 @@ public sealed class WaitFxOrderCommand : TradingCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (Timeout is { } t && t < TimeSpan.Zero)
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Fluxum.InvalidTimeout", $"-Timeout must not be negative, not {t}.", t));
-        }
-
         if (PollInterval < OrderWaiter.MinimumPollInterval)
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument("Fluxum.InvalidPollInterval",

@@ -31,6 +31,7 @@ public abstract class WatchCmdlet : MarketDataCmdlet
     /// <summary>Stops after this long (e.g. 00:05:00, or 300 for seconds).</summary>
     [Parameter]
     [SecondsTransformation]
+    [NonNegativeTimeSpan]
     public TimeSpan Duration { get; set; }
 
     /// <summary>
@@ -83,6 +84,7 @@ public abstract class WatchCmdlet : MarketDataCmdlet
         finally
         {
             linked.Cancel();
+            CompleteProgress();
             try
             {
                 // The sessions close their sockets (normally, within a short timeout) on cancellation; this waits for that.
@@ -97,6 +99,9 @@ public abstract class WatchCmdlet : MarketDataCmdlet
         if (ended) EndReport(bridge);
     }
 
+    /// <summary>Whether an object the stream delivered is one the user asked for (-Type); others are passed over.</summary>
+    protected virtual bool Wanted(object item) => true;
+
     private void Drain(StreamBridge bridge, Stopwatch clock, object? target, CancellationToken ct)
     {
         var written = 0;
@@ -108,7 +113,8 @@ public abstract class WatchCmdlet : MarketDataCmdlet
             WriteMessages(bridge);
             while (bridge.TryTake() is { } item)
             {
-                WriteObject(item);
+                if (!Wanted(item)) continue;
+                Emit(item);
                 if (Count > 0 && ++written >= Count) return;
 
                 // The pipeline may take longer per object than the stream sends them: the deadline is checked
@@ -144,6 +150,7 @@ public abstract class WatchCmdlet : MarketDataCmdlet
             }
 
             bridge.Wait(wait, ct);
+            WriteDueProgress();
         }
     }
 

@@ -20,8 +20,9 @@ public sealed class WatchFxBookCommand : WatchMarketCmdlet
     /// <summary>Write a book at most this often per symbol (e.g. 00:00:01, or 1 for seconds); default: on every change.</summary>
     [Parameter]
     [SecondsTransformation]
+    [NonNegativeTimeSpan]
     public TimeSpan Interval { get; set; }
 
     internal override StreamRequest CreateRequest(IReadOnlyList<string> symbols) =>
-        new() { Channel = StreamChannel.Book, Symbols = symbols, BookDepth = Depth, BookInterval = Interval < TimeSpan.Zero ? TimeSpan.Zero : Interval };
+        new() { Channel = StreamChannel.Book, Symbols = symbols, BookDepth = Depth, BookInterval = Interval };
 }

@@ -30,6 +30,13 @@ public sealed class WatchFxCandleCommand : WatchMarketCmdlet
         }
     }
 
+    /// <summary>
+    /// Also writes the recent history the exchange sends on subscribing (Kraken: the last 50 trades, the last
+    /// candles) before the live events. Binance sends none.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter IncludeSnapshot { get; set; }
+
     internal override StreamRequest CreateRequest(IReadOnlyList<string> symbols) =>
-        new() { Channel = StreamChannel.Candle, Symbols = symbols, Interval = _interval, ClosedOnly = ClosedOnly };
+        new() { Channel = StreamChannel.Candle, Symbols = symbols, Interval = _interval, ClosedOnly = ClosedOnly, IncludeSnapshot = IncludeSnapshot };
 }

@@ -21,6 +21,22 @@ public sealed class WatchFxOrderCommand : WatchCmdlet, IDynamicParameters
 
     public object GetDynamicParameters() => _choice;
 
+    /// <summary>
+    /// The kinds of event to write: Order, Fill, Balance (default all three). Choose one for Export-Csv or a
+    /// table: the columns of a CSV and of a table come from the first object, so mixed kinds lose values.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public AccountEventType[] Type { get; set; } = { AccountEventType.Order, AccountEventType.Fill, AccountEventType.Balance };
+
+    protected override bool Wanted(object item) => item switch
+    {
+        Order => Type.Contains(AccountEventType.Order),
+        Fill => Type.Contains(AccountEventType.Fill),
+        Balance => Type.Contains(AccountEventType.Balance),
+        _ => true,
+    };
+
     protected override void EndProcessing()
     {
         var streams = new List<Func<IStreamSink, CancellationToken, Task>>();

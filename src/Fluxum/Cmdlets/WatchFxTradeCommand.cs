@@ -13,6 +13,13 @@ public sealed class WatchFxTradeCommand : WatchMarketCmdlet
     [Parameter]
     public SwitchParameter Aggregate { get; set; }
 
+    /// <summary>
+    /// Also writes the recent history the exchange sends on subscribing (Kraken: the last 50 trades, the last
+    /// candles) before the live events. Binance sends none.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter IncludeSnapshot { get; set; }
+
     internal override StreamRequest CreateRequest(IReadOnlyList<string> symbols) =>
-        new() { Channel = StreamChannel.Trade, Symbols = symbols, Aggregate = Aggregate };
+        new() { Channel = StreamChannel.Trade, Symbols = symbols, Aggregate = Aggregate, IncludeSnapshot = IncludeSnapshot };
 }

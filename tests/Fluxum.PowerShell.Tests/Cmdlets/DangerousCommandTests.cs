@@ -29,7 +29,7 @@ public sealed partial class DangerousCommandTests : IDisposable
         _account.Deposit("USDT", 50_000m);
         _account.Deposit("BTC", 1m);
         _account.Deposit("ETH", 10m);
-        _ps.Invoke($"$cred = [pscredential]::new('{_key}', [System.Net.NetworkCredential]::new('', '{_secret}').SecurePassword)").AssertClean();
+        _ps.DefineCredential(_key, _secret).AssertClean();
     }
 
     public void Dispose()

@@ -87,7 +87,7 @@ public sealed class HostileAnswerCmdletTests : IDisposable
         var key = "pskey" + Guid.NewGuid().ToString("N")[..16];
         var secret = "pssecret" + Guid.NewGuid().ToString("N");
         _exchange.Server.BinanceAccounts.AddHmacAccount(key, secret).Deposit("USDT", 1000m);
-        _ps.Invoke($"$cred = [pscredential]::new('{key}', [System.Net.NetworkCredential]::new('', '{secret}').SecurePassword)").AssertClean();
+        _ps.DefineCredential(key, secret).AssertClean();
         _ps.Invoke("Get-FxSymbol BTCUSDT").AssertClean();
 
         static string Order(long id, string price, string symbol = "BTCUSDT") => $$"""

@@ -27,7 +27,7 @@ public sealed class LostAnswerCmdletTests : IDisposable
         _account.Deposit("USDT", 50_000m);
         _account.Deposit("ETH", 10m);
         _account.Deposit("BTC", 1m);
-        _ps.Invoke($"$cred = [pscredential]::new('{key}', [System.Net.NetworkCredential]::new('', '{secret}').SecurePassword)").AssertClean();
+        _ps.DefineCredential(key, secret).AssertClean();
     }
 
     public void Dispose()

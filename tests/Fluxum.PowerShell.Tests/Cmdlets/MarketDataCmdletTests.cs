@@ -255,6 +255,32 @@ public sealed class MarketDataCmdletTests : IDisposable
     }
 
     [Fact]
+    public void Get_FxTrade_by_start_time_without_an_end_pages_up_to_now()
+    {
+        // Issue 10 point 9: this once stopped at 1000 trades, about 100 s into the range, without a word.
+        var r = _ps.Invoke("Get-FxTrade BTCUSDT -Aggregate -StartTime ([DateTime]::UtcNow.AddMinutes(-10))");
+        r.AssertClean();
+        Assert.True(r.Output.Count > 1000, $"only {r.Output.Count} trades");
+        var times = r.Output.Select(o => (DateTimeOffset)o.Properties["Time"].Value).ToList();
+        Assert.True(times[^1] >= DateTimeOffset.UtcNow.AddMinutes(-1), $"the last trade is from {times[^1]:o}");
+        var ids = r.Output.Select(o => o.Properties["Id"].Value.ToString()).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Empty(r.Warnings);
+    }
+
+    [Fact]
+    public void Get_FxTrade_from_an_id_warns_when_the_default_cap_cuts_it()
+    {
+        var first = _ps.Invoke("Get-FxTrade BTCUSDT -Limit 1 | ForEach-Object Id");
+        first.AssertClean();
+        var id = long.Parse(first.Output.Single().ToString()!) - 3000;
+        var r = _ps.Invoke($"Get-FxTrade BTCUSDT -FromId {id}");
+        r.AssertClean();
+        Assert.Equal(1000, r.Output.Count);
+        Assert.Contains(r.Warnings, w => w.Contains("Stopped after 1000 trades") && w.Contains("-Limit"));
+    }
+
+    [Fact]
     public void Kraken_trade_features_it_lacks_are_NotImplemented_errors_naming_the_exchange()
     {
         var r = _ps.Invoke("Get-FxTrade XBTUSD -Exchange Kraken -Aggregate");

@@ -23,7 +23,7 @@ public sealed class TradingCmdletTests : IDisposable
         _account = _exchange.Server.BinanceAccounts.AddHmacAccount(_key, _secret);
         _account.Deposit("USDT", 50_000m);
         _account.Deposit("BTC", 1m);
-        _ps.Invoke($"$cred = [pscredential]::new('{_key}', [System.Net.NetworkCredential]::new('', '{_secret}').SecurePassword)").AssertClean();
+        _ps.DefineCredential(_key, _secret).AssertClean();
     }
 
     public void Dispose()

@@ -20,9 +20,8 @@ public sealed class WaitFxOrderTests : IDisposable
         var account = _exchange.Server.BinanceAccounts.AddHmacAccount(_key, _secret);
         account.Deposit("USDT", 50_000m);
         account.Deposit("BTC", 1m);
-        var cred = $"$cred = [pscredential]::new('{_key}', [System.Net.NetworkCredential]::new('', '{_secret}').SecurePassword)";
-        _waiter.Invoke(cred).AssertClean();
-        _trader.Invoke(cred).AssertClean();
+        _waiter.DefineCredential(_key, _secret).AssertClean();
+        _trader.DefineCredential(_key, _secret).AssertClean();
     }
 
     public void Dispose()

@@ -17,7 +17,7 @@ public sealed class ConnectionHealthTests : IDisposable
         _exchange = exchange;
         _exchange.Server.Faults.Clear();
         _exchange.Server.BinanceAccounts.AddHmacAccount(_key, _secret).Deposit("USDT", 10m);
-        _ps.Invoke($"$cred = [pscredential]::new('{_key}', [System.Net.NetworkCredential]::new('', '{_secret}').SecurePassword)").AssertClean();
+        _ps.DefineCredential(_key, _secret).AssertClean();
     }
 
     public void Dispose()

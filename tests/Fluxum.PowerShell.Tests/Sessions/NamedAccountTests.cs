@@ -45,7 +45,14 @@ public sealed class NamedAccountTests : IDisposable
         _ps.Dispose();
     }
 
-    private void ConnectA() => _ps.Invoke("Connect-FxExchange -Account a -Credential $credA | Out-Null").AssertClean();
+    private void ConnectA()
+    {
+        var r = _ps.Invoke("Connect-FxExchange -Account a -Credential $credA -Verbose | Out-Null");
+        r.AssertClean();
+        Assert.Contains(r.Verbose, v => v.Contains("account 'a'") && v.Contains("****" + _keyA[^4..]));
+        Assert.DoesNotContain(_secretA, r.AllText);
+        Assert.DoesNotContain(_keyA, r.AllText);
+    }
 
     [Fact]
     public void Get_FxBalance_reads_several_accounts_and_each_row_carries_its_account()
@@ -94,6 +101,32 @@ public sealed class NamedAccountTests : IDisposable
         stopped.AssertClean();
         Assert.Equal("Canceled", stopped.Output.Single().Properties["Status"].Value.ToString());
         Assert.Equal("b", stopped.Output.Single().Properties["Account"].Value);
+    }
+
+    [Fact]
+    public async Task Watch_FxOrder_streams_several_accounts_at_once_and_each_event_carries_its_account()
+    {
+        ConnectA();
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _ps.Runspace;
+        ps.AddScript("Watch-FxOrder -Account a, b -Duration 20 | ForEach-Object { $_; if ($_.PSObject.TypeNames[0] -eq 'Fluxum.Trading.Order') { $seen += @($_.Account); if ($seen -contains 'a' -and $seen -contains 'b') { break } } }");
+        var output = new PSDataCollection<PSObject>();
+        var run = ps.BeginInvoke<PSObject, PSObject>(null, output);
+        Assert.True(await _exchange.Server.BinanceStreams.WaitForAsync(c => c.Any(x => x.Subscriptions.Any(s => s.Contains(_keyA, StringComparison.Ordinal)))
+            && c.Any(x => x.Subscriptions.Any(s => s.Contains(_keyB, StringComparison.Ordinal))), TimeSpan.FromSeconds(5)), "Watch-FxOrder did not subscribe both accounts");
+
+        using (var trader = new PowerShellSession())
+        {
+            trader.Invoke($"$a = [pscredential]::new('{_keyA}', [System.Net.NetworkCredential]::new('', '{_secretA}').SecurePassword); " +
+                          $"$b = [pscredential]::new('{_keyB}', [System.Net.NetworkCredential]::new('', '{_secretB}').SecurePassword); " +
+                          "New-FxOrder BTCUSDT Buy 0.001 -Price 20000 -Credential $a | Out-Null; New-FxOrder BTCUSDT Buy 0.002 -Price 20000 -Credential $b | Out-Null").AssertClean();
+        }
+
+        ps.EndInvoke(run);
+        Assert.Empty(ps.Streams.Error);
+        var orders = output.Where(o => o.TypeNames[0] == "Fluxum.Trading.Order").ToList();
+        Assert.Contains(orders, o => (string?)o.Properties["Account"].Value == "a" && (decimal?)o.Properties["Quantity"].Value == 0.001m);
+        Assert.Contains(orders, o => (string?)o.Properties["Account"].Value == "b" && (decimal?)o.Properties["Quantity"].Value == 0.002m);
     }
 
     [Fact]

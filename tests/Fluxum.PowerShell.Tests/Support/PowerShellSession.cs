@@ -94,5 +94,9 @@ public sealed class PowerShellSession : IDisposable
         Elapsed = elapsed,
     };
 
+    /// <summary>Sets <c>$cred</c> (or <paramref name="variable"/>) to a PSCredential of an API key and secret, as a user builds one.</summary>
+    public ScriptResult DefineCredential(string key, string secret, string variable = "cred") =>
+        Invoke($"${variable} = [pscredential]::new('{key}', [System.Net.NetworkCredential]::new('', '{secret}').SecurePassword)");
+
     public void Dispose() => _runspace.Dispose();
 }

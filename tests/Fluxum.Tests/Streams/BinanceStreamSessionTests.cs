@@ -107,7 +107,10 @@ public sealed class BinanceStreamSessionTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         await using var session = new StreamSession(ExchangeId.Binance, new Uri(_server.WebSocketUri, "ws"), protocol, options);
         var run = session.RunAsync(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        // Wait for the outcome rather than a fixed time, so a loaded machine cannot cut the paced burst short.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline && (closed ? session.Connections < 2 : protocol.Replies < 12)) await Task.Delay(50);
+        if (!closed) await Task.Delay(500); // a reconnect the pacing should have prevented would show by now
         stop.Cancel();
         await run.WaitAsync(TimeSpan.FromSeconds(3));
         if (closed)

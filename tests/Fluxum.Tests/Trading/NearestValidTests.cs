@@ -1,4 +1,5 @@
 using Fluxum.Models;
+using Fluxum.Tests.Support;
 using Fluxum.Trading;
 
 namespace Fluxum.Tests.Trading;
@@ -9,15 +10,9 @@ namespace Fluxum.Tests.Trading;
 /// </summary>
 public class NearestValidTests
 {
-    private static readonly SymbolInfo Btc = new()
-    {
-        Exchange = ExchangeId.Binance, Symbol = "BTC/USDT", NativeSymbol = "BTCUSDT", BaseAsset = "BTC", QuoteAsset = "USDT",
-        TickSize = 0.01m, MinPrice = 0.01m, MaxPrice = 1_000_000m, LotStep = 0.00001m, MinQuantity = 0.00001m, MaxQuantity = 9000m,
-        MarketLotStep = 0.00001m, MarketMinQuantity = 0.00001m, MarketMaxQuantity = 100m, MinNotional = 5m, MinNotionalAppliesToMarket = true,
-        BidMultiplierUp = 5m, BidMultiplierDown = 0.2m, AskMultiplierUp = 5m, AskMultiplierDown = 0.2m, AveragePriceMinutes = 5,
-    };
+    private static readonly SymbolInfo Btc = RuleSymbols.BtcUsdt;
 
-    private static OrderRequest Limit(TradeSide side, decimal qty, decimal price) => new("BTCUSDT", side, OrderType.Limit) { Quantity = qty, Price = price };
+    private static OrderRequest Limit(TradeSide side, decimal qty, decimal price) => RuleSymbols.Limit(side, qty, price);
 
     [Fact]
     public void A_quantity_below_the_minimum_and_off_the_step_is_offered_the_minimum_not_zero()

@@ -7,16 +7,9 @@ namespace Fluxum.Tests.Trading;
 
 public class OrderRulesTests
 {
-    // BTCUSDT-like rules: tick 0.01, step 0.00001, min qty 0.00001, max 9000, min notional 5, band 0.2x..5x.
-    private static readonly SymbolInfo Btc = new()
-    {
-        Exchange = ExchangeId.Binance, Symbol = "BTC/USDT", NativeSymbol = "BTCUSDT", BaseAsset = "BTC", QuoteAsset = "USDT",
-        TickSize = 0.01m, MinPrice = 0.01m, MaxPrice = 1_000_000m, LotStep = 0.00001m, MinQuantity = 0.00001m, MaxQuantity = 9000m,
-        MarketLotStep = 0.00001m, MarketMinQuantity = 0.00001m, MarketMaxQuantity = 100m, MinNotional = 5m, MinNotionalAppliesToMarket = true,
-        BidMultiplierUp = 5m, BidMultiplierDown = 0.2m, AskMultiplierUp = 5m, AskMultiplierDown = 0.2m, AveragePriceMinutes = 5,
-    };
+    private static readonly SymbolInfo Btc = RuleSymbols.BtcUsdt;
 
-    private static OrderRequest Limit(TradeSide side, decimal qty, decimal price) => new("BTCUSDT", side, OrderType.Limit) { Quantity = qty, Price = price };
+    private static OrderRequest Limit(TradeSide side, decimal qty, decimal price) => RuleSymbols.Limit(side, qty, price);
 
     [Fact]
     public void A_valid_order_passes()

@@ -69,6 +69,14 @@ internal sealed class BinanceMarketStreamProtocol : IStreamProtocol, IDisposable
         }
     }
 
+    /// <summary>
+    /// Binance pings every 20 s and drops a connection that has not answered within a minute; ClientWebSocket
+    /// answers while the session reads. A quiet connection also asks LIST_SUBSCRIPTIONS, whose answer shows it alive.
+    /// </summary>
+    public static KeepAlivePolicy Policy { get; } = new() { ServerPings = true, ApplicationPing = true };
+
+    public KeepAlivePolicy KeepAlive => Policy;
+
     public string? KeepAliveMessage() =>
         $"{{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}}";
 

@@ -70,6 +70,8 @@ internal sealed class BinanceSpotModule : IExchangeModule
 
     public IErrorReader Errors { get; } = new BinanceErrorReader(ExchangeId.Binance);
 
+    public global::Fluxum.Books.BookKind? BookKind => global::Fluxum.Books.BookKind.Sequenced;
+
     public IMarketData Market(ExchangeConnection connection) => new BinanceSpotMarketData(connection);
 
     public IMarketStreams Streams(ExchangeConnection connection) =>

@@ -36,6 +36,9 @@ internal sealed class BinanceUserDataProtocol(string apiKey, IRequestSigner sign
         Subscribe();
     }
 
+    /// <summary>The WebSocket API pings like the market streams; a quiet connection is also pinged ({"method":"ping"}).</summary>
+    public KeepAlivePolicy KeepAlive { get; } = new() { ServerPings = true, ApplicationPing = true };
+
     public string? KeepAliveMessage() => $"{{\"id\":\"ping-{Interlocked.Increment(ref _nextId)}\",\"method\":\"ping\"}}";
 
     public void OnFrame(ReadOnlyMemory<byte> frame)

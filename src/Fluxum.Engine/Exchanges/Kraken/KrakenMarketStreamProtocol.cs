@@ -69,6 +69,14 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
         link.Send(Subscribe("subscribe", _symbols.Select(WireName)));
     }
 
+    /// <summary>
+    /// Kraken sends no ping frames: a subscribed connection gets a heartbeat frame every second, so ten silent
+    /// seconds mean a dead connection however rare the stream's events; a quiet one is also pinged ({"method":"ping"}).
+    /// </summary>
+    public static KeepAlivePolicy Policy { get; } = new() { ApplicationPing = true, HeartbeatStaleAfter = TimeSpan.FromSeconds(10) };
+
+    public KeepAlivePolicy KeepAlive => Policy;
+
     public string? KeepAliveMessage() => $"{{\"method\":\"ping\",\"req_id\":{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}}";
 
     public void OnFrame(ReadOnlyMemory<byte> frame)
@@ -87,6 +95,8 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
 
                 break;
             case KrakenFrameKind.Trade when _request.Channel == StreamChannel.Trade:
+                // The subscription's snapshot is the last 50 trades, tens of seconds old: history, not the live tape.
+                if (kind.IsSnapshot && !_request.IncludeSnapshot) break;
                 foreach (var t in KrakenStreamParsers.Trades(root, Lookup)) Outlet.Publish(t);
                 break;
             case KrakenFrameKind.Ticker when _request.Channel == StreamChannel.Ticker:
@@ -144,7 +154,8 @@ internal sealed class KrakenMarketStreamProtocol : IStreamProtocol, IDisposable
     {
         if (!_request.ClosedOnly)
         {
-            Outlet.Publish(candle);
+            // The snapshot's candles are the last ones of the series; only the live updates are written unless asked.
+            if (!snapshot || _request.IncludeSnapshot) Outlet.Publish(candle);
             return;
         }
 

@@ -34,6 +34,8 @@ internal sealed class KrakenSpotModule : IExchangeModule
 
     public IErrorReader Errors { get; } = new KrakenErrorReader();
 
+    public global::Fluxum.Books.BookKind? BookKind => global::Fluxum.Books.BookKind.Checksummed;
+
     public IMarketData Market(ExchangeConnection connection) => new KrakenSpotMarketData(connection);
 
     public IMarketStreams Streams(ExchangeConnection connection) =>
