@@ -6,7 +6,8 @@ public sealed class Trade
     public ExchangeId Exchange { get; init; }
     public string Symbol { get; init; } = "";
     public string NativeSymbol { get; init; } = "";
-    public long Id { get; init; }
+    /// <summary>The exchange's trade id, as text: some exchanges' ids are not numbers or exceed 2^53.</summary>
+    public string Id { get; init; } = "";
     public decimal Price { get; init; }
     public decimal Quantity { get; init; }
     public decimal QuoteQuantity { get; init; }
@@ -15,6 +16,6 @@ public sealed class Trade
     /// <summary>The taker's side: Buy when the buyer lifted an ask.</summary>
     public TradeSide Side { get; init; }
     public bool IsAggregate { get; init; }
-    public long? FirstTradeId { get; init; }
-    public long? LastTradeId { get; init; }
+    public string? FirstTradeId { get; init; }
+    public string? LastTradeId { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed class Fill
     public string? Account { get; set; }
     public string Symbol { get; init; } = "";
     public string NativeSymbol { get; init; } = "";
-    public long TradeId { get; init; }
+    public string TradeId { get; init; } = "";
     public string OrderId { get; init; } = "";
     public string? OrderListId { get; init; }
     public TradeSide Side { get; init; }

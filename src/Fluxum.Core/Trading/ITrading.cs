@@ -27,14 +27,14 @@ public interface ITrading
     /// <summary>Open orders of one symbol, or of every symbol when null; an order that cannot be read is in Errors.</summary>
     Task<RowSet<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct);
 
-    /// <summary>One page of order history, oldest first.</summary>
-    Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct);
+    /// <summary>One page of order history, oldest first, with the cursor of the page after it.</summary>
+    Task<HistoryPage<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct);
 
     Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct);
 
     /// <summary>Cancels every open order of the symbol and returns them as cancelled.</summary>
     Task<RowSet<Order>> CancelAllAsync(string symbol, CancellationToken ct);
 
-    /// <summary>One page of the account's fills, oldest first.</summary>
-    Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
+    /// <summary>One page of the account's fills, oldest first, with the cursor of the page after it.</summary>
+    Task<HistoryPage<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct);
 }

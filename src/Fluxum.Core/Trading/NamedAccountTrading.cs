@@ -21,12 +21,18 @@ public sealed class NamedAccountTrading(ITrading inner, string account) : ITradi
     public async Task<RowSet<Order>> PlaceOrderListAsync(OrderListRequest request, CancellationToken ct) => Stamp(await inner.PlaceOrderListAsync(request, ct).ConfigureAwait(false));
     public async Task<Order> GetOrderAsync(OrderReference reference, CancellationToken ct) => Stamp(await inner.GetOrderAsync(reference, ct).ConfigureAwait(false));
     public async Task<RowSet<Order>> GetOpenOrdersAsync(string? symbol, CancellationToken ct) => Stamp(await inner.GetOpenOrdersAsync(symbol, ct).ConfigureAwait(false));
-    public async Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) => Stamp(await inner.GetOrderHistoryAsync(query, ct).ConfigureAwait(false));
+    public async Task<HistoryPage<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) => Stamp(await inner.GetOrderHistoryAsync(query, ct).ConfigureAwait(false));
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct) => Stamp(await inner.CancelOrderAsync(reference, ct).ConfigureAwait(false));
     public async Task<RowSet<Order>> CancelAllAsync(string symbol, CancellationToken ct) => Stamp(await inner.CancelAllAsync(symbol, ct).ConfigureAwait(false));
-    public async Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) => Stamp(await inner.GetFillsAsync(query, ct).ConfigureAwait(false));
+    public async Task<HistoryPage<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) => Stamp(await inner.GetFillsAsync(query, ct).ConfigureAwait(false));
 
     private T Stamp<T>(T item) => AccountStamp.Apply(item, Account);
+
+    private HistoryPage<T> Stamp<T>(HistoryPage<T> page)
+    {
+        Stamp(page.Rows);
+        return page;
+    }
 
     private RowSet<T> Stamp<T>(RowSet<T> rows)
     {

@@ -1,27 +1,28 @@
 namespace Fluxum.Engine.Streams;
 
 /// <summary>
-/// The last trade ids of one stream, to tell a repeated frame from a new trade. Ids mostly rise, so a new one
-/// above all seen costs one compare; only an id at or below the highest is looked for among the recent ones.
+/// The last trade ids of one stream, to tell a repeated frame from a new trade. Ids are the exchange's text (not
+/// always numbers, so no ordering is assumed): a set answers "seen?" in one hash, a ring forgets the oldest.
 /// </summary>
 internal sealed class RecentTradeIds
 {
     /// <summary>A duplicated frame repeats a trade just sent: the last few hundred ids are enough to recognise it.</summary>
     private const int Window = 256;
 
-    private readonly long[] _ids = new long[Window];
+    private readonly string[] _ring = new string[Window];
+    private readonly HashSet<string> _seen = new(Window, StringComparer.Ordinal);
     private int _count;
     private int _next;
-    private long _highest = long.MinValue;
 
-    /// <summary>False when <paramref name="id"/> is one of the recent ids (a duplicate); else remembers it.</summary>
-    public bool Add(long id)
+    /// <summary>False when <paramref name="id"/> is one of the recent ids (a duplicate); else remembers it. A trade without an id is never a repeat.</summary>
+    public bool Add(string id)
     {
-        if (id <= _highest && _ids.AsSpan(0, _count).Contains(id)) return false;
-        if (id > _highest) _highest = id;
-        _ids[_next] = id;
+        if (id.Length == 0) return true;
+        if (!_seen.Add(id)) return false;
+        if (_count == Window) _seen.Remove(_ring[_next]);
+        else _count++;
+        _ring[_next] = id;
         _next = (_next + 1) % Window;
-        if (_count < Window) _count++;
         return true;
     }
 }

@@ -21,10 +21,10 @@ public sealed class GetFxMyTradeCommand : TradingCmdlet
     [Parameter]
     public DateTime? EndTime { get; set; }
 
-    /// <summary>Reads forward from this trade id.</summary>
+    /// <summary>Reads forward from this trade id (text: the exchange says whether it is one of its ids).</summary>
     [Parameter]
-    [ValidateRange(0, long.MaxValue)]
-    public long? FromId { get; set; }
+    [ValidateNotNullOrEmpty]
+    public string? FromId { get; set; }
 
     /// <summary>The most fills to return (default 500).</summary>
     [Parameter]

@@ -44,6 +44,11 @@ public sealed class GetFxOrderCommand : TradingCmdlet
     [Parameter(ParameterSetName = AllSet)]
     public DateTime? EndTime { get; set; }
 
+    /// <summary>Reads history forward from this order id (text: the exchange says whether it is one of its ids).</summary>
+    [Parameter(ParameterSetName = AllSet)]
+    [ValidateNotNullOrEmpty]
+    public string? FromId { get; set; }
+
     /// <summary>The most orders to return from history (default 500).</summary>
     [Parameter(ParameterSetName = AllSet)]
     [ValidateRange(1, int.MaxValue)]
@@ -68,10 +73,11 @@ public sealed class GetFxOrderCommand : TradingCmdlet
                 var end = AsUtc(EndTime);
                 CheckTimeRange(start, end);
                 var limit = Limit;
+                var history = new HistoryQuery(symbol!) { StartTime = start, EndTime = end, FromId = FromId };
                 RunAccount(async (a, bridge, ct) =>
                 {
-                    await foreach (var o in HistoryPager.ReadAsync(q => a.GetOrderHistoryAsync(q, ct), new HistoryQuery(symbol!) { StartTime = start, EndTime = end },
-                                       limit, o => long.Parse(o.OrderId, System.Globalization.CultureInfo.InvariantCulture), o => o.CreatedTime, ct,
+                    await foreach (var o in HistoryPager.ReadAsync(q => a.GetOrderHistoryAsync(q, ct), history,
+                                       limit, o => o.OrderId, o => o.CreatedTime, ct,
                                        rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
                     {
                         bridge.Emit(o);

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Fluxum.Commands.Completion;
-using Fluxum.Diagnostics;
 using Fluxum.Errors;
 using Fluxum.Market;
 using Fluxum.Models;
@@ -18,7 +17,7 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     private const string FromIdSet = "FromId";
     private const string TimeSet = "Time";
 
-    /// <summary>History from an id (which has no end) stops after this many trades unless -Limit says otherwise.</summary>
+    /// <summary>History from an id stops after this many trades unless -Limit says otherwise (and says when it cut).</summary>
     private const int DefaultHistoryCount = 1000;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,9 +33,10 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
     [Parameter]
     public SwitchParameter Aggregate { get; set; }
 
+    /// <summary>Text, since ids are the exchange's: 123 binds as "123", and the exchange module says whether it is one of its ids.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FromIdSet)]
-    [ValidateRange(0, long.MaxValue)]
-    public long FromId { get; set; }
+    [ValidateNotNullOrEmpty]
+    public string FromId { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = TimeSet)]
     public DateTime StartTime { get; set; }
@@ -52,30 +52,19 @@ public sealed class GetFxTradeCommand : MarketDataCmdlet
         var end = set == TimeSet ? AsUtc(EndTime) ?? DateTimeOffset.UtcNow : (DateTimeOffset?)null;
         CheckTimeRange(start, end);
 
-        long? fromId = set == FromIdSet ? FromId : null;
+        string? fromId = set == FromIdSet ? FromId : null;
         var aggregate = Aggregate.IsPresent;
-        var defaultCap = set == FromIdSet && Limit is null;
-        int? maxTotal = set == RecentSet ? null : Limit ?? (defaultCap ? DefaultHistoryCount : null);
+        int? maxTotal = set == RecentSet ? null : Limit ?? (set == FromIdSet ? DefaultHistoryCount : null);
+        var warnWhenCut = set == FromIdSet && Limit is null;
         var recentLimit = Limit ?? 500;
         foreach (var symbol in Symbol)
         {
             var query = new TradeQuery(symbol, recentLimit) { Aggregate = aggregate, FromId = fromId, StartTime = start, EndTime = end };
             RunMarket(async (market, bridge, ct) =>
             {
-                int count = 0;
-                Trade? last = null;
-                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct, rowError: e => bridge.Error(e, symbol)).ConfigureAwait(false))
+                await foreach (var trade in TradePager.GetTradesAsync(market, query, maxTotal, ct, rowError: e => bridge.Error(e, symbol), warnWhenCut).ConfigureAwait(false))
                 {
-                    count++;
-                    last = trade;
                     bridge.Emit(trade);
-                }
-
-                // A cap the user did not ask for must not cut history silently.
-                if (defaultCap && count >= DefaultHistoryCount && last is not null)
-                {
-                    FxLog.Warning($"Stopped after {DefaultHistoryCount} trades of {symbol} (the default -Limit from an id), at {last.Time:o}; " +
-                        "later trades were not read: pass -Limit, or use -StartTime (which reads up to -EndTime or now).");
                 }
             }, symbol);
         }

@@ -229,10 +229,10 @@ public sealed class MarketDataCmdletTests : IDisposable
         agg.AssertClean();
         Assert.All(agg.Output, o => Assert.True((bool)o.Properties["IsAggregate"].Value));
 
-        var firstId = (long)recent.Output[0].Properties["Id"].Value;
+        var firstId = long.Parse((string)recent.Output[0].Properties["Id"].Value);
         var history = _ps.Invoke($"Get-FxTrade BTCUSDT -FromId {firstId - 2500} -Limit 2500");
         history.AssertClean();
-        var ids = history.Output.Select(o => (long)o.Properties["Id"].Value).ToList();
+        var ids = history.Output.Select(o => long.Parse((string)o.Properties["Id"].Value)).ToList();
         Assert.Equal(2500, ids.Count);
         Assert.Equal(Enumerable.Range(0, 2500).Select(i => firstId - 2500 + i), ids); // three pages, nothing repeated or skipped
     }
@@ -250,7 +250,7 @@ public sealed class MarketDataCmdletTests : IDisposable
         var times = r.Output.Select(o => (DateTimeOffset)o.Properties["Time"].Value).ToList();
         Assert.True(times.Zip(times.Skip(1)).All(p => p.First <= p.Second));
         Assert.True(times[^1] <= DateTimeOffset.UtcNow.AddMinutes(-5).AddSeconds(1));
-        var ids = r.Output.Select(o => (long)o.Properties["Id"].Value).ToList();
+        var ids = r.Output.Select(o => long.Parse((string)o.Properties["Id"].Value)).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
     }
 

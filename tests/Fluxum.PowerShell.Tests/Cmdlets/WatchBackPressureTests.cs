@@ -43,7 +43,7 @@ public sealed class WatchBackPressureTests : IDisposable
         {
             var (output, warnings, _) = RunWithBurst(
                 "$n = 0; $breaks = 0; $prev = $null; " +
-                "Watch-FxTrade BTCUSDT -Count 100000 | ForEach-Object { if ($null -ne $prev -and $_.Id -ne $prev + 1) { $breaks++ }; $prev = $_.Id; $n++ }; $n; $breaks",
+                "Watch-FxTrade BTCUSDT -Count 100000 | ForEach-Object { if ($null -ne $prev -and [long]$_.Id -ne $prev + 1) { $breaks++ }; $prev = [long]$_.Id; $n++ }; $n; $breaks",
                 100_000);
             Assert.Equal(new[] { 100_000, 0 }, output.Select(o => Convert.ToInt32(o.BaseObject, CultureInfo.InvariantCulture)));
             Assert.Empty(warnings);
@@ -112,7 +112,7 @@ public sealed class WatchBackPressureTests : IDisposable
             "$n = 0; $after = 0; $prev = $null; $reconnected = $false; " +
             "Watch-FxTrade BTCUSDT -Duration 10 | ForEach-Object { " +
             "  if ($n++ -eq 3) { [System.Threading.Thread]::Sleep(4000) }; " +
-            "  if ($null -ne $prev -and $_.Id -lt $prev) { $reconnected = $true }; if ($reconnected) { $after++ }; $prev = $_.Id }; $after",
+            "  if ($null -ne $prev -and [long]$_.Id -lt $prev) { $reconnected = $true }; if ($reconnected) { $after++ }; $prev = [long]$_.Id }; $after",
             300_000);
 
         Assert.Contains(Streams.ClosedConnections, c => c.DroppedAsSlowReader);
@@ -138,7 +138,7 @@ public sealed class WatchBackPressureTests : IDisposable
             return injected && output.Count >= 12;
         }, TimeSpan.FromSeconds(20));
         Assert.True(injected, "the fault reached no aggTrade stream");
-        var ids = result.Output.Select(o => (long)o.Properties["Id"].Value).ToList();
+        var ids = result.Output.Select(o => long.Parse((string)o.Properties["Id"].Value)).ToList();
         Assert.True(ids.Count >= 12, $"{ids.Count} trades");
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Contains(result.Verbose, v => v.Contains("aggregate trades: dropped a repeat of trade", StringComparison.Ordinal));

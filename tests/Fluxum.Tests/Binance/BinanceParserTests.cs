@@ -147,7 +147,7 @@ public class BinanceParserTests
         var trades = doc.RootElement.EnumerateArray().Select(t => BinanceParsers.Trade(t, BtcUsdt)).ToList();
         Assert.Equal(10, trades.Count);
         var first = trades[0];
-        Assert.Equal(1111468873, first.Id);
+        Assert.Equal("1111468873", first.Id);
         Assert.Equal(60650m, first.Price);
         Assert.Equal(0.02924m, first.Quantity);
         Assert.Equal(1773.406m, first.QuoteQuantity);
@@ -163,11 +163,11 @@ public class BinanceParserTests
         using var doc = Fixtures.Json("binance-spot/rest/agg_trades_BTCUSDT.json");
         var trades = doc.RootElement.EnumerateArray().Select(t => BinanceParsers.AggregateTrade(t, BtcUsdt)).ToList();
         var last = trades[^1];
-        Assert.Equal(966492871, last.Id);
+        Assert.Equal("966492871", last.Id);
         Assert.Equal(60759.6m, last.Price);
         Assert.Equal(0.001m, last.Quantity);
-        Assert.Equal(1111480480, last.FirstTradeId);
-        Assert.Equal(1111480480, last.LastTradeId);
+        Assert.Equal("1111480480", last.FirstTradeId);
+        Assert.Equal("1111480480", last.LastTradeId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1634944098216), last.Time);
         Assert.Equal(TradeSide.Buy, last.Side);
         Assert.True(last.IsAggregate);

@@ -23,7 +23,7 @@ public class BinanceStreamParserTests
         var e = Event("combined_trade_ETHUSDT.json");
         Assert.Equal("trade", BinanceStreamParsers.EventType(e));
         var t = BinanceStreamParsers.Trade(e, S("ETHUSDT", "ETH", "USDT"));
-        Assert.Equal(705291099, t.Id);
+        Assert.Equal("705291099", t.Id);
         Assert.Equal(4149.74m, t.Price);
         Assert.Equal(0.4387m, t.Quantity);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1639351062243), t.Time);
@@ -36,10 +36,10 @@ public class BinanceStreamParserTests
     {
         var e = Event("combined_aggTrade.json");
         var t = BinanceStreamParsers.AggregateTrade(e, S("NKNUSDT", "NKN", "USDT"));
-        Assert.Equal(15683430, t.Id);
+        Assert.Equal("15683430", t.Id);
         Assert.Equal(0.3528m, t.Price);
         Assert.Equal(58m, t.Quantity);
-        Assert.Equal(19862790, t.FirstTradeId);
+        Assert.Equal("19862790", t.FirstTradeId);
         Assert.Equal(TradeSide.Buy, t.Side);
         Assert.True(t.IsAggregate);
     }

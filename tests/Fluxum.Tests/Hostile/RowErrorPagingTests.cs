@@ -53,22 +53,23 @@ public class RowErrorPagingTests
     {
         var bad = new FxException("Fluxum.UnexpectedResponse", FxErrorKind.InvalidResult, "row [2] is left out");
         var pages = new List<HistoryQuery>();
-        Task<RowSet<long>> Page(HistoryQuery q)
+        Task<HistoryPage<long>> Page(HistoryQuery q)
         {
             pages.Add(q);
-            var from = q.FromId ?? 1;
+            var from = q.Cursor is { } c ? long.Parse(c) : 1;
             var ids = Enumerable.Range((int)from, q.Limit).Select(i => (long)i).ToList();
 
             // Row 3 cannot be read: the first page holds as many rows as asked for, one of them an error.
-            return Task.FromResult(new RowSet<long>(ids.Where(i => i != 3).ToList(), ids.Contains(3) ? new[] { bad } : null));
+            var rows = new RowSet<long>(ids.Where(i => i != 3).ToList(), ids.Contains(3) ? new[] { bad } : null);
+            return Task.FromResult(new HistoryPage<long>(rows, (rows[^1] + 1).ToString()));
         }
 
         var errors = new List<FxException>();
         var read = new List<long>();
-        await foreach (var id in HistoryPager.ReadAsync(Page, new HistoryQuery("X"), 4, i => i, _ => null, rowError: errors.Add)) read.Add(id);
+        await foreach (var id in HistoryPager.ReadAsync(Page, new HistoryQuery("X"), 4, i => i.ToString(), _ => null, rowError: errors.Add)) read.Add(id);
         Assert.Equal(new long[] { 1, 2, 4, 5 }, read);
         Assert.Same(bad, Assert.Single(errors));
         Assert.Equal(2, pages.Count);
-        Assert.Equal(5, pages[1].FromId);
+        Assert.Equal("5", pages[1].Cursor);
     }
 }

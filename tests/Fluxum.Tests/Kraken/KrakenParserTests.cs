@@ -147,11 +147,11 @@ public class KrakenParserTests
         using var doc = JsonDocument.Parse("""[["30243.40000","0.34507674",1688669597.8277369,"b","m","",61309883],["30243.30000","0.00100000",1688669598.1,"s","l",""]]""");
         var info = new SymbolInfo { Exchange = ExchangeId.Kraken, Symbol = "BTC/USD", NativeSymbol = "XBTUSD" };
         var rows = doc.RootElement.EnumerateArray().Select(r => KrakenParsers.Trade(r, info)).ToList();
-        Assert.Equal(61309883, rows[0].Id);
+        Assert.Equal("61309883", rows[0].Id);
         Assert.Equal(TradeSide.Buy, rows[0].Side);
         Assert.Equal(30243.4m, rows[0].Price);
         Assert.Equal(new DateTimeOffset(2023, 7, 6, 18, 53, 17, 827, TimeSpan.Zero), rows[0].Time.AddTicks(-(rows[0].Time.Ticks % TimeSpan.TicksPerMillisecond)));
-        Assert.Equal(0, rows[1].Id);
+        Assert.Equal("", rows[1].Id);
         Assert.Equal(TradeSide.Sell, rows[1].Side);
     }
 }

@@ -101,7 +101,7 @@ public class KrakenStreamEndpointTests
         var trades = KrakenStreamParsers.Trades(await client.NextAsync(KrakenFrameKind.Trade), lookup);
         Assert.Equal(50, trades.Count);
         Assert.All(trades, t => Assert.Equal(("BTC/USD", "XBTUSD"), (t.Symbol, t.NativeSymbol)));
-        Assert.Equal(Enumerable.Range(0, 50).Select(k => trades[0].Id + k), trades.Select(t => t.Id));
+        Assert.Equal(Enumerable.Range(0, 50).Select(k => long.Parse(trades[0].Id) + k), trades.Select(t => long.Parse(t.Id)));
         Assert.All(trades, t => Assert.True(t.Price > 0 && t.Quantity > 0 && t.Time <= server.Now));
 
         var ticker = Assert.Single(KrakenStreamParsers.Tickers(await client.NextAsync(KrakenFrameKind.Ticker), lookup));
@@ -121,7 +121,7 @@ public class KrakenStreamEndpointTests
         // BTC/USD prints about once a second: each print is a trade update, a ticker update and a candle update.
         var update = await client.NextAsync(KrakenFrameKind.Trade);
         Assert.Equal("update", update.GetProperty("type").GetString());
-        Assert.True(KrakenStreamParsers.Trades(update, lookup)[0].Id > trades[^1].Id);
+        Assert.True(long.Parse(KrakenStreamParsers.Trades(update, lookup)[0].Id) > long.Parse(trades[^1].Id));
         Assert.Single(KrakenStreamParsers.Candles(await client.NextAsync(KrakenFrameKind.Ohlc), lookup));
     }
 

@@ -55,7 +55,7 @@ public sealed class BackPressureTests(ITestOutputHelper output)
             }
         });
 
-        for (int k = 1; k < trades.Count; k++) Assert.True(trades[k].Id == trades[k - 1].Id + 1, $"trade {k}: {trades[k - 1].Id} then {trades[k].Id}");
+        for (int k = 1; k < trades.Count; k++) Assert.True(long.Parse(trades[k].Id) == long.Parse(trades[k - 1].Id) + 1, $"trade {k}: {trades[k - 1].Id} then {trades[k].Id}");
         Assert.InRange(buffer.MostQueued, capacity, capacity + 1); // a Binance trade frame holds one trade
         Assert.True(buffer.Pauses > 0, "the session never had to wait for the reader");
         Assert.Equal(0, buffer.GapCount);
@@ -87,7 +87,7 @@ public sealed class BackPressureTests(ITestOutputHelper output)
 
         Assert.Equal(1, server.BinanceStreams.ConnectionsAccepted);
         Assert.Equal(0, buffer.GapCount);
-        for (int k = 1; k < trades.Count; k++) Assert.Equal(trades[k - 1].Id + 1, trades[k].Id);
+        for (int k = 1; k < trades.Count; k++) Assert.Equal(long.Parse(trades[k - 1].Id) + 1, long.Parse(trades[k].Id));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class BackPressureTests(ITestOutputHelper output)
 
         Assert.All(trades, t => Assert.True(t.IsAggregate));
         Assert.Equal(trades.Count, trades.Select(t => t.Id).Distinct().Count());
-        for (int k = 1; k < trades.Count; k++) Assert.Equal(trades[k - 1].Id + 1, trades[k].Id);
+        for (int k = 1; k < trades.Count; k++) Assert.Equal(long.Parse(trades[k - 1].Id) + 1, long.Parse(trades[k].Id));
         Assert.Contains(host.Verbose, v => v.Contains("aggregate trades: dropped a repeat of trade", StringComparison.Ordinal));
     }
 

@@ -47,7 +47,7 @@ public class BinanceUserDataTests
         Assert.Equal(1m, order.ExecutedQuantity);
         Assert.Equal(2500m, order.CumulativeQuoteQuantity);
         var fill = Assert.IsType<Fill>(items[1]);
-        Assert.Equal(98765432, fill.TradeId);
+        Assert.Equal("98765432", fill.TradeId);
         Assert.Equal("12345678", fill.OrderId);
         Assert.Equal(2500m, fill.Price);
         Assert.Equal(1m, fill.Quantity);

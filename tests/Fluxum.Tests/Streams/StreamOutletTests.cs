@@ -27,7 +27,7 @@ public class StreamOutletTests
         outlet.Publish(Trade(ExchangeId.Binance, "BTC/USDT", 40, aggregate: true)); // older, but never seen: kept
 
         var trades = sink.Of<Trade>();
-        Assert.Equal(new long[] { 41, 42, 42, 42, 42, 40 }, trades.Select(t => t.Id));
+        Assert.Equal(new[] { "41", "42", "42", "42", "42", "40" }, trades.Select(t => t.Id));
         Assert.Equal(2, outlet.Duplicates);
         Assert.Equal(2, host.Verbose.Count(v => v.Contains("dropped a repeat of trade", StringComparison.Ordinal)));
         Assert.Contains(host.Verbose, v => v.Contains("BTC/USDT aggregate trades: dropped a repeat of trade 42", StringComparison.Ordinal));
@@ -60,11 +60,11 @@ public class StreamOutletTests
         Assert.Equal(2, sink.Gaps.Count);
         var open = sink.Gaps.Last();
         Assert.Equal(("ETH/USDT", T0.AddSeconds(1), (DateTimeOffset?)null), (open.Symbol, open.LastBefore, open.FirstAfter));
-        Assert.Equal(new long[] { 1, 7, 2, 9, 10 }, sink.Of<Trade>().Select(t => t.Id));
+        Assert.Equal(new[] { "1", "7", "2", "9", "10" }, sink.Of<Trade>().Select(t => t.Id));
     }
 
     private static Trade Trade(ExchangeId exchange, string symbol, long id, bool aggregate = false, DateTimeOffset? time = null) => new()
     {
-        Exchange = exchange, Symbol = symbol, NativeSymbol = symbol.Replace("/", ""), Id = id, Price = 1m, Quantity = 1m, Time = time ?? T0, IsAggregate = aggregate,
+        Exchange = exchange, Symbol = symbol, NativeSymbol = symbol.Replace("/", ""), Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Price = 1m, Quantity = 1m, Time = time ?? T0, IsAggregate = aggregate,
     };
 }

@@ -35,7 +35,7 @@ public class BinanceTradingParserTests
         Assert.Equal(1m, fills[0].Quantity);
         Assert.Equal(4m, fills[0].Fee);
         Assert.Equal("USDT", fills[0].FeeAsset);
-        Assert.Equal(56, fills[0].TradeId);
+        Assert.Equal("56", fills[0].TradeId);
         Assert.Equal(19.995m, fills[1].Fee);
         Assert.All(fills, f => Assert.Equal("28", f.OrderId));
     }
@@ -71,7 +71,7 @@ public class BinanceTradingParserTests
     {
         using var doc = Fixtures.Json("binance-spot/rest/my_trades_doc.json");
         var f = BinanceTradingParsers.MyTrade(doc.RootElement[0], S("BNBBTC", "BNB", "BTC"));
-        Assert.Equal(28457, f.TradeId);
+        Assert.Equal("28457", f.TradeId);
         Assert.Equal("100234", f.OrderId);
         Assert.Null(f.OrderListId);
         Assert.Equal(TradeSide.Buy, f.Side);

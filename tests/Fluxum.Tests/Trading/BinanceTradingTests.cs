@@ -67,7 +67,7 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
         Assert.Equal(2m + 0.05m * (1 - BinanceAccounts.FeeRate), account.Free("BTC"));
         Assert.Equal(100_000m - order.CumulativeQuoteQuantity, account.Free("USDT") + account.Locked("USDT"));
 
-        var fills = await trading.GetFillsAsync(new HistoryQuery("BTCUSDT"), default);
+        var fills = (await trading.GetFillsAsync(new HistoryQuery("BTCUSDT"), default)).Rows;
         Assert.Equal(0.05m, fills.Sum(f => f.Quantity));
         Assert.All(fills, f => Assert.Equal("BTC", f.FeeAsset));
         Assert.Equal(0.05m * BinanceAccounts.FeeRate, fills.Sum(f => f.Fee));
@@ -214,7 +214,7 @@ public sealed class BinanceTradingTests : IClassFixture<ExchangeServerFixture>
         Assert.All(cancelled, o => Assert.Equal(OrderStatus.Canceled, o.Status));
         var history = new List<Order>();
         await foreach (var o in HistoryPager.ReadAsync(q => trading.GetOrderHistoryAsync(q, default), new HistoryQuery("BTCUSDT"), 100,
-                           o => long.Parse(o.OrderId), o => o.CreatedTime))
+                           o => o.OrderId, o => o.CreatedTime))
         {
             history.Add(o);
         }

@@ -224,7 +224,7 @@ internal static class BinanceParsers
             Exchange = symbol.Exchange,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
-            Id = t.Long("id"),
+            Id = BinanceIds.Text(t.Long("id")),
             Price = price,
             Quantity = qty,
             QuoteQuantity = t.DecimalOrNull("quoteQty") ?? price * qty,
@@ -243,15 +243,15 @@ internal static class BinanceParsers
             Exchange = symbol.Exchange,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
-            Id = t.Long("a"),
+            Id = BinanceIds.Text(t.Long("a")),
             Price = price,
             Quantity = qty,
             QuoteQuantity = price * qty,
             Time = t.UnixMilliseconds("T"),
             Side = t.Bool("m") ? TradeSide.Sell : TradeSide.Buy,
             IsAggregate = true,
-            FirstTradeId = t.LongOrNull("f"),
-            LastTradeId = t.LongOrNull("l"),
+            FirstTradeId = BinanceIds.Text(t.LongOrNull("f")),
+            LastTradeId = BinanceIds.Text(t.LongOrNull("l")),
         };
     }
 

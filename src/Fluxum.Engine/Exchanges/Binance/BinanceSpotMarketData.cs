@@ -103,7 +103,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
     {
         var info = await ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
         var limit = Math.Clamp(query.Limit, 1, MaxTradesPerRequest);
-        long? fromId = query.Cursor is { } c ? long.Parse(c, CultureInfo.InvariantCulture) : query.FromId;
+        var fromId = BinanceIds.Start(query.Cursor, query.FromId, Exchange);
 
         if (query.Aggregate)
         {
@@ -138,8 +138,7 @@ internal sealed class BinanceSpotMarketData : MarketDataAdapter
         return new TradePage(page, NextCursor(page));
     }
 
-    private static string? NextCursor(IReadOnlyList<Trade> trades) =>
-        trades.Count == 0 ? null : (trades[^1].Id + 1).ToString(CultureInfo.InvariantCulture);
+    private static string? NextCursor(IReadOnlyList<Trade> trades) => BinanceIds.After(trades.Count == 0 ? null : trades[^1].Id);
 
     public override async Task<RowSet<Candle>> GetCandlePageAsync(string symbol, CandleInterval interval, DateTimeOffset? start,
         DateTimeOffset? end, int limit, CancellationToken ct)

@@ -257,8 +257,8 @@ internal sealed class BinanceSpotTrading : ITrading, IAccountStreams
         return await OrdersAsync(_rest.Answer(request, doc), ct).ConfigureAwait(false);
     }
 
-    public Task<RowSet<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
-        HistoryAsync(query, BinanceSpotEndpoints.AllOrders, "orderId", BinanceTradingParsers.Order, ct);
+    public Task<HistoryPage<Order>> GetOrderHistoryAsync(HistoryQuery query, CancellationToken ct) =>
+        HistoryAsync(query, BinanceSpotEndpoints.AllOrders, "orderId", BinanceTradingParsers.Order, o => o.OrderId, ct);
 
     public async Task<Order> CancelOrderAsync(OrderReference reference, CancellationToken ct)
     {
@@ -332,14 +332,14 @@ internal sealed class BinanceSpotTrading : ITrading, IAccountStreams
         var outcome = await LostAnswerLookup.RunAsync<IReadOnlyList<Order>>(async c =>
         {
             if (ids.Count == 0) return Array.Empty<Order>();
-            var from = ids.Min(id => long.Parse(id, CultureInfo.InvariantCulture));
+            var query = new HistoryQuery(info.NativeSymbol) { FromId = ids.MinBy(id => long.Parse(id, CultureInfo.InvariantCulture)), Limit = 1000 };
             var now = new List<Order>();
             while (true)
             {
-                var page = await GetOrderHistoryAsync(new HistoryQuery(info.NativeSymbol) { FromId = from, Limit = 1000 }, c).ConfigureAwait(false);
-                now.AddRange(page.Where(o => ids.Contains(o.OrderId)));
-                if (page.Rows < 1000 || now.Count == ids.Count) return now;
-                from = long.Parse(page[^1].OrderId, CultureInfo.InvariantCulture) + 1;
+                var page = await GetOrderHistoryAsync(query, c).ConfigureAwait(false);
+                now.AddRange(page.Rows.Where(o => ids.Contains(o.OrderId)));
+                if (page.Rows.Rows < 1000 || now.Count == ids.Count || page.NextCursor is null) return now;
+                query = query with { Cursor = page.NextCursor };
             }
         }, orders => orders.All(o => !o.IsOpen), Patience, ct).ConfigureAwait(false);
 
@@ -376,22 +376,27 @@ internal sealed class BinanceSpotTrading : ITrading, IAccountStreams
     private static string LookUpCommand(SymbolInfo info, OrderReference reference) =>
         reference.OrderId is { } id ? $"Get-FxOrder -Symbol {info.NativeSymbol} -OrderId {id}" : $"Get-FxOrder -Symbol {info.NativeSymbol} -ClientOrderId {reference.ClientOrderId}";
 
-    public Task<RowSet<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
-        HistoryAsync(query, BinanceSpotEndpoints.MyTrades, "fromId", BinanceTradingParsers.MyTrade, ct);
+    public Task<HistoryPage<Fill>> GetFillsAsync(HistoryQuery query, CancellationToken ct) =>
+        HistoryAsync(query, BinanceSpotEndpoints.MyTrades, "fromId", BinanceTradingParsers.MyTrade, f => f.TradeId, ct);
 
-    /// <summary>One page of account history; Binance takes either an id to start from or a time range, not both.</summary>
-    private async Task<RowSet<T>> HistoryAsync<T>(HistoryQuery query, Endpoint endpoint, string idParameter,
-        Func<JsonField, SymbolInfo, T> parse, CancellationToken ct) where T : class
+    /// <summary>
+    /// One page of account history; Binance takes either an id to start from or a time range, not both. The next
+    /// page starts at the id after the last row read (ids rise, and the id parameter is inclusive).
+    /// </summary>
+    private async Task<HistoryPage<T>> HistoryAsync<T>(HistoryQuery query, Endpoint endpoint, string idParameter,
+        Func<JsonField, SymbolInfo, T> parse, Func<T, string> id, CancellationToken ct) where T : class
     {
+        var from = BinanceIds.Start(query.Cursor, query.FromId, Exchange);
         var info = await _symbols.ResolveAsync(query.Symbol, ct).ConfigureAwait(false);
         var request = endpoint.Request()
             .Add("symbol", info.NativeSymbol)
-            .Add(idParameter, query.FromId)
-            .Add("startTime", query.FromId is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
-            .Add("endTime", query.FromId is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
+            .Add(idParameter, from)
+            .Add("startTime", from is null ? query.StartTime?.ToUnixTimeMilliseconds() : null)
+            .Add("endTime", from is null ? query.EndTime?.ToUnixTimeMilliseconds() : null)
             .Add("limit", Math.Clamp(query.Limit, 1, 1000));
         using var doc = await SendAsync(request, ct).ConfigureAwait(false);
-        return _rest.Answer(request, doc).Read(root => root.Rows(item => parse(item, info)));
+        var rows = _rest.Answer(request, doc).Read(root => root.Rows(item => parse(item, info)));
+        return new HistoryPage<T>(rows, BinanceIds.After(rows.Count == 0 ? null : id(rows[^1])));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class BinanceStreamParsers
         return new Trade
         {
             Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
-            Id = e.Long("t"), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = e.UnixMilliseconds("T"),
+            Id = BinanceIds.Text(e.Long("t")), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = e.UnixMilliseconds("T"),
             Side = e.Bool("m") ? TradeSide.Sell : TradeSide.Buy,
         };
     });

@@ -125,7 +125,7 @@ internal static class BinanceTradingParsers
             return new Fill
             {
                 Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
-                TradeId = f.Long("tradeId"), OrderId = orderId, Side = side, Price = price, Quantity = qty, QuoteQuantity = price * qty,
+                TradeId = BinanceIds.Text(f.Long("tradeId")), OrderId = orderId, Side = side, Price = price, Quantity = qty, QuoteQuantity = price * qty,
                 Fee = f.SignedDecimal("commission"), FeeAsset = f.String("commissionAsset"), Time = time, IsMaker = false,
             };
         }).ToList();
@@ -139,7 +139,7 @@ internal static class BinanceTradingParsers
             Exchange = symbol.Exchange,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
-            TradeId = t.Long("id"),
+            TradeId = BinanceIds.Text(t.Long("id")),
             OrderId = t.Long("orderId").ToString(CultureInfo.InvariantCulture),
             OrderListId = t.SignedLongOrNull("orderListId") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
             Side = t.Bool("isBuyer") ? TradeSide.Buy : TradeSide.Sell,

@@ -55,7 +55,7 @@ internal static class BinanceUserDataParsers
         return new Fill
         {
             Exchange = symbol.Exchange, Symbol = symbol.Symbol, NativeSymbol = symbol.NativeSymbol,
-            TradeId = e.Long("t"), OrderId = e.Long("i").ToString(CultureInfo.InvariantCulture),
+            TradeId = BinanceIds.Text(e.Long("t")), OrderId = e.Long("i").ToString(CultureInfo.InvariantCulture),
             OrderListId = e.SignedLongOrNull("g") is { } l && l != -1 ? l.ToString(CultureInfo.InvariantCulture) : null,
             Side = BinanceTradingParsers.SideOf(e.Get("S")), Price = price, Quantity = qty,
             QuoteQuantity = e.DecimalOrNull("Y") ?? price * qty,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fluxum.Engine.Json;
 using Fluxum.Models;
 using Fluxum.Symbols;
@@ -164,7 +165,7 @@ internal static class KrakenParsers
             Exchange = ExchangeId.Kraken,
             Symbol = symbol.Symbol,
             NativeSymbol = symbol.NativeSymbol,
-            Id = row.At(6)?.Long() ?? 0,
+            Id = row.At(6) is { } id ? id.Long().ToString(CultureInfo.InvariantCulture) : "",
             Price = price,
             Quantity = qty,
             QuoteQuantity = price * qty,

@@ -102,7 +102,7 @@ internal static class KrakenStreamParsers
             list.Add(new Trade
             {
                 Exchange = s.Exchange, Symbol = s.Symbol, NativeSymbol = s.NativeSymbol,
-                Id = d.Long("trade_id"), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = Rfc3339(d.Get("timestamp")),
+                Id = d.Long("trade_id").ToString(CultureInfo.InvariantCulture), Price = price, Quantity = qty, QuoteQuantity = price * qty, Time = Rfc3339(d.Get("timestamp")),
                 Side = d.String("side") switch
                 {
                     "buy" => TradeSide.Buy,
